@@ -1,0 +1,71 @@
+import { ConfigInvalidError } from './errors.js';
+import { configEnvSchema } from './schema.js';
+import type { SyntorConfig } from './types.js';
+
+function splitHostPort(address: string): { host: string; port: number } {
+  const at = address.lastIndexOf(':');
+  return { host: address.slice(0, at), port: Number(address.slice(at + 1)) };
+}
+
+/**
+ * Parses and validates the `SYNTOR_*` variables.
+ *
+ * @throws ConfigInvalidError naming every bad variable and what it expected.
+ * @example
+ * const config = loadConfig(); // process.env
+ * const config = loadConfig({ SYNTOR_KAFKA_BROKERS: 'b1:9092,b2:9092' });
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
+  // An empty variable means "unset" (as docker-compose and shells often leave them), not "".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configEnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? 'environment');
+      const received = present[variable];
+      return {
+        variable,
+        expected: issue.message,
+        // Never echo a secret back, even a malformed one.
+        ...(received !== undefined && !/PASSWORD|SECRET|TOKEN/.test(variable) ? { received } : {}),
+      };
+    });
+    throw new ConfigInvalidError(problems, { cause: parsed.error });
+  }
+  const e = parsed.data;
+  return {
+    environment: e.SYNTOR_ENVIRONMENT,
+    logLevel: e.SYNTOR_LOG_LEVEL,
+    kafka: {
+      brokers: e.SYNTOR_KAFKA_BROKERS,
+      clientId: e.SYNTOR_KAFKA_CLIENT_ID,
+      topicPartitions: e.SYNTOR_KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: e.SYNTOR_KAFKA_REPLICATION_FACTOR,
+    },
+    redis: {
+      ...splitHostPort(e.SYNTOR_REDIS_ADDRESS),
+      ...(e.SYNTOR_REDIS_PASSWORD === undefined ? {} : { password: e.SYNTOR_REDIS_PASSWORD }),
+      db: e.SYNTOR_REDIS_DB,
+      keyPrefix: e.SYNTOR_REDIS_KEY_PREFIX,
+    },
+    postgres: {
+      host: e.SYNTOR_POSTGRES_HOST,
+      port: e.SYNTOR_POSTGRES_PORT,
+      user: e.SYNTOR_POSTGRES_USER,
+      password: e.SYNTOR_POSTGRES_PASSWORD,
+      database: e.SYNTOR_POSTGRES_DATABASE,
+      ssl: e.SYNTOR_POSTGRES_SSL === 'require',
+      poolMax: e.SYNTOR_POSTGRES_POOL_MAX,
+    },
+    metricsPort: e.SYNTOR_METRICS_PORT,
+    healthPort: e.SYNTOR_HEALTH_PORT,
+  };
+}
+
+let cached: SyntorConfig | undefined;
+
+/** The process-wide configuration, parsed on first use (module-scope reuse across Lambda invocations). */
+export function getConfig(): SyntorConfig {
+  cached ??= loadConfig();
+  return cached;
+}

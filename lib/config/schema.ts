@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const port = z.coerce.number({ error: 'a port number (1-65535)' }).int().min(1).max(65535);
+const hostPort = z
+  .string()
+  .regex(/^[^\s:,]+:\d{1,5}$/, 'host:port (e.g. 127.0.0.1:9092)');
+
+// 127.0.0.1 rather than localhost: Node resolves localhost to ::1 first, and a natively run
+// Kafka broker listens on IPv4 only (its advertised listener is 127.0.0.1).
+export const configEnvSchema = z.object({
+  SYNTOR_ENVIRONMENT: z.enum(['local', 'staging', 'production']).default('local'),
+  SYNTOR_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+  SYNTOR_KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:9092')
+    .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+    .pipe(z.array(hostPort).min(1, 'at least one broker')),
+  SYNTOR_KAFKA_CLIENT_ID: z.string().min(1).default('syntor'),
+  SYNTOR_KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  SYNTOR_KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
+
+  SYNTOR_REDIS_ADDRESS: hostPort.default('127.0.0.1:6379'),
+  SYNTOR_REDIS_PASSWORD: z.string().optional(),
+  SYNTOR_REDIS_DB: z.coerce.number().int().min(0).max(15).default(0),
+  SYNTOR_REDIS_KEY_PREFIX: z.string().default('syntor:'),
+
+  SYNTOR_POSTGRES_HOST: z.string().min(1).default('127.0.0.1'),
+  SYNTOR_POSTGRES_PORT: port.default(5432),
+  SYNTOR_POSTGRES_USER: z.string().min(1).default('syntor'),
+  SYNTOR_POSTGRES_PASSWORD: z.string().default('syntor'),
+  SYNTOR_POSTGRES_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain database name').default('syntor'),
+  SYNTOR_POSTGRES_SSL: z.enum(['disable', 'require']).default('disable'),
+  SYNTOR_POSTGRES_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+
+  SYNTOR_METRICS_PORT: port.default(9090),
+  SYNTOR_HEALTH_PORT: port.default(8080),
+});
+
+/** The raw, validated environment (variable names as keys). */
+export type ConfigEnv = z.output<typeof configEnvSchema>;
