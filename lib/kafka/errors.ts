@@ -1,0 +1,44 @@
+/** Base of the Kafka area's errors. `retriable` says whether trying the same thing again may succeed. */
+export class KafkaAreaError extends Error {
+  readonly retriable: boolean;
+  constructor(message: string, options: { retriable: boolean; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.retriable = options.retriable;
+  }
+}
+
+export type RecordDecodeReason = 'empty-value' | 'invalid-json' | 'invalid-envelope';
+
+/**
+ * A record whose value cannot be understood. Never retriable: the same bytes fail the same way,
+ * so the record goes to the dead-letter topic with this reason and origin.
+ */
+export class MskRecordDecodeError extends KafkaAreaError {
+  constructor(
+    readonly reason: RecordDecodeReason,
+    readonly origin: { topic: string; partition: number; offset: string },
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${origin.topic}[${origin.partition}]@${origin.offset}: ${detail}`, { retriable: false, ...options });
+  }
+}
+
+/** The event handed to a Kafka-triggered handler is not the shape Lambda sends. */
+export class MskEventInvalidError extends KafkaAreaError {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(`Not an MSK event: ${detail}`, { retriable: false, ...options });
+  }
+}
+
+/** A message failed its schema on the way out: a programming error in the caller. */
+export class KafkaMessageInvalidError extends KafkaAreaError {
+  constructor(
+    readonly messageType: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Refusing to publish invalid "${messageType}" message: ${detail}`, { retriable: false, ...options });
+  }
+}

@@ -1,0 +1,98 @@
+import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
+import { z } from 'zod';
+import { MESSAGE_TYPES, messageSchema, type Message } from '../contracts/index.js';
+import { KafkaMessageInvalidError } from './errors.js';
+import { isTraceparent, newTraceparent } from './traceparent.js';
+
+export const HEADERS = {
+  traceparent: 'traceparent',
+  messageType: 'syntor-message-type',
+  contentType: 'content-type',
+} as const;
+
+export interface PublishOptions {
+  /** Per-entity ordering: the task id or agent name. */
+  key?: string | null;
+  /** Continues this trace; a new root trace is started when absent. */
+  traceparent?: string;
+  headers?: Record<string, string>;
+}
+
+export interface SyntorProducer {
+  /** Validates `message` and sends it to the topic its type belongs to. */
+  publish(message: Message, options?: PublishOptions): Promise<RecordMetadata[]>;
+  /** Sends several messages in one request per topic. */
+  publishAll(messages: readonly { message: Message; options?: PublishOptions }[]): Promise<RecordMetadata[]>;
+  /** Sends raw bytes (dead-letter copies, tests): no validation. */
+  sendRaw(topic: string, records: { key?: string | Buffer | null; value: string | Buffer | null; headers?: Record<string, string | Buffer> }[]): Promise<RecordMetadata[]>;
+  disconnect(): Promise<void>;
+}
+
+function toRecord(message: Message, options: PublishOptions = {}) {
+  const parsed = messageSchema.safeParse(message);
+  if (!parsed.success) {
+    throw new KafkaMessageInvalidError(message.type, z.prettifyError(parsed.error), { cause: parsed.error });
+  }
+  const traceparent = options.traceparent !== undefined && isTraceparent(options.traceparent) ? options.traceparent : newTraceparent();
+  return {
+    topic: MESSAGE_TYPES[message.type].topic,
+    record: {
+      key: options.key ?? null,
+      value: JSON.stringify(parsed.data),
+      headers: {
+        ...options.headers,
+        [HEADERS.traceparent]: traceparent,
+        [HEADERS.messageType]: message.type,
+        [HEADERS.contentType]: 'application/json',
+      },
+    },
+  };
+}
+
+/**
+ * An idempotent producer (`acks: -1`, one request in flight, so retries neither duplicate nor reorder),
+ * connected on first use and reused across invocations.
+ *
+ * @example
+ * const producer = createProducer(createKafka(config));
+ * await producer.publish(createMessage('agent.heartbeat', payload, { source: 'worker' }), { key: 'worker' });
+ */
+export function createProducer(kafka: Kafka): SyntorProducer {
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    // The Java client's murmur2 partitioner: the same key lands on the same partition whichever client wrote it.
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  let connecting: Promise<void> | undefined;
+  const connected = () => (connecting ??= producer.connect().catch((error: unknown) => {
+    connecting = undefined;
+    throw error;
+  }));
+
+  async function publishAll(messages: readonly { message: Message; options?: PublishOptions }[]) {
+    const byTopic = new Map<string, ReturnType<typeof toRecord>['record'][]>();
+    for (const { message, options } of messages) {
+      const { topic, record } = toRecord(message, options);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), record]);
+    }
+    await connected();
+    return producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records })),
+    });
+  }
+
+  return {
+    publish: (message, options) => publishAll([{ message, ...(options ? { options } : {}) }]),
+    publishAll,
+    async sendRaw(topic, records) {
+      await connected();
+      return producer.send({ topic, acks: -1, messages: records.map((r) => ({ key: r.key ?? null, value: r.value, headers: r.headers ?? {} })) });
+    },
+    async disconnect() {
+      if (connecting) await producer.disconnect();
+      connecting = undefined;
+    },
+  };
+}

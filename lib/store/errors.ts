@@ -1,0 +1,29 @@
+import type { TaskStatus } from '../contracts/index.js';
+
+/** Base of the store's errors. `retriable` is true for infrastructure trouble (connection lost, timeouts). */
+export class StoreError extends Error {
+  readonly retriable: boolean;
+  constructor(message: string, options: { retriable: boolean; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.retriable = options.retriable;
+  }
+}
+
+/** A transition the lifecycle never allows (e.g. completed → running): a bug in the caller, not a race. */
+export class StoreIllegalTransitionError extends StoreError {
+  constructor(
+    readonly taskId: string,
+    readonly to: TaskStatus,
+    readonly from: readonly TaskStatus[],
+  ) {
+    super(`Task ${taskId}: no legal transition to "${to}" from [${from.join(', ')}]`, { retriable: false });
+  }
+}
+
+/** Migrations could not be applied. */
+export class StoreMigrationError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, { retriable: false, ...options });
+  }
+}

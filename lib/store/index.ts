@@ -1,0 +1,18 @@
+export * from './errors.js';
+export { createAgentStore, type AgentStore, type CircuitState, type StoredAgent } from './postgres/agentStore.js';
+export { createDeadLetterStore, type DeadLetterStore, type StoredDeadLetter } from './postgres/deadLetterStore.js';
+export { migrate, MIGRATIONS_DIR, MIGRATIONS_TABLE, type MigrateOptions } from './postgres/migrate.js';
+export { createPool, inTransaction, pgClientConfig, type PgConnection } from './postgres/pool.js';
+export type { StoredTask } from './postgres/taskRows.js';
+export {
+  createTaskStore,
+  type TaskEvent,
+  type TaskStore,
+  type TransitionChanges,
+  type TransitionOutcome,
+  type TransitionRequest,
+} from './postgres/taskStore.js';
+export { createRedis } from './redis/client.js';
+export { createIdempotencyGuard, type IdempotencyGuard } from './redis/idempotency.js';
+export { createInFlight, type InFlight } from './redis/inFlight.js';
+export { createLiveness, type Liveness } from './redis/liveness.js';

@@ -1,0 +1,108 @@
+import type pg from 'pg';
+import type { AgentRegisterPayload } from '../../contracts/index.js';
+
+export type CircuitState = 'closed' | 'open' | 'half_open';
+
+export interface StoredAgent {
+  name: string;
+  kind: 'service' | 'worker';
+  capabilities: string[];
+  concurrency: number;
+  version?: string;
+  circuitState: CircuitState;
+  circuitChangedAt?: string;
+  consecutiveFailures: number;
+  registeredAt: string;
+  lastSeenAt: string;
+}
+
+interface AgentRow {
+  name: string;
+  kind: 'service' | 'worker';
+  capabilities: string[];
+  concurrency: number;
+  version: string | null;
+  circuit_state: CircuitState;
+  circuit_changed_at: Date | null;
+  consecutive_failures: number;
+  registered_at: Date;
+  last_seen_at: Date;
+}
+
+function fromRow(row: AgentRow): StoredAgent {
+  return {
+    name: row.name,
+    kind: row.kind,
+    capabilities: row.capabilities,
+    concurrency: row.concurrency,
+    ...(row.version === null ? {} : { version: row.version }),
+    circuitState: row.circuit_state,
+    ...(row.circuit_changed_at === null ? {} : { circuitChangedAt: row.circuit_changed_at.toISOString() }),
+    consecutiveFailures: row.consecutive_failures,
+    registeredAt: row.registered_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
+  };
+}
+
+/** Agents (what they can do, their circuit) and their instances, in PostgreSQL. Liveness itself lives in Redis. */
+export function createAgentStore(pool: pg.Pool) {
+  return {
+    /** Records an instance start; the agent's declared capabilities and limit are refreshed from it. */
+    async register(registration: AgentRegisterPayload): Promise<StoredAgent> {
+      const { rows } = await pool.query<AgentRow>(
+        `INSERT INTO agents (name, kind, capabilities, concurrency, version) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, capabilities = EXCLUDED.capabilities,
+           concurrency = EXCLUDED.concurrency, version = EXCLUDED.version, last_seen_at = now()
+         RETURNING *`,
+        [registration.agent, registration.kind, registration.capabilities, registration.concurrency, registration.version ?? null],
+      );
+      await pool.query(
+        `INSERT INTO agent_instances (agent, instance_id, started_at) VALUES ($1, $2, $3)
+         ON CONFLICT (agent, instance_id) DO UPDATE SET last_heartbeat_at = now(), stopped_at = NULL`,
+        [registration.agent, registration.instanceId, registration.startedAt],
+      );
+      return fromRow(rows[0]!);
+    },
+
+    async deregister(agent: string, instanceId: string): Promise<boolean> {
+      const { rowCount } = await pool.query(
+        'UPDATE agent_instances SET stopped_at = now() WHERE agent = $1 AND instance_id = $2 AND stopped_at IS NULL',
+        [agent, instanceId],
+      );
+      return rowCount === 1;
+    },
+
+    async get(name: string): Promise<StoredAgent | undefined> {
+      const { rows } = await pool.query<AgentRow>('SELECT * FROM agents WHERE name = $1', [name]);
+      return rows[0] && fromRow(rows[0]);
+    },
+
+    async list(): Promise<StoredAgent[]> {
+      const { rows } = await pool.query<AgentRow>('SELECT * FROM agents ORDER BY name');
+      return rows.map(fromRow);
+    },
+
+    /** Moves the circuit only if it is in `from` (conditional, like task transitions). */
+    async setCircuit(name: string, to: CircuitState, from: readonly CircuitState[]): Promise<boolean> {
+      const { rowCount } = await pool.query(
+        `UPDATE agents SET circuit_state = $2, circuit_changed_at = now(),
+           consecutive_failures = CASE WHEN $2 = 'closed' THEN 0 ELSE consecutive_failures END
+         WHERE name = $1 AND circuit_state = ANY($3::text[])`,
+        [name, to, from],
+      );
+      return rowCount === 1;
+    },
+
+    /** Counts a failure (or resets on success) and returns the new consecutive count. */
+    async recordOutcome(name: string, success: boolean): Promise<number | undefined> {
+      const { rows } = await pool.query<{ consecutive_failures: number }>(
+        `UPDATE agents SET consecutive_failures = CASE WHEN $2 THEN 0 ELSE consecutive_failures + 1 END
+         WHERE name = $1 RETURNING consecutive_failures`,
+        [name, success],
+      );
+      return rows[0]?.consecutive_failures;
+    },
+  };
+}
+
+export type AgentStore = ReturnType<typeof createAgentStore>;

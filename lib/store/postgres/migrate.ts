@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { runner } from 'node-pg-migrate';
+import { StoreMigrationError } from '../errors.js';
+import { pgClientConfig, type PgConnection } from './pool.js';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
+export const MIGRATIONS_TABLE = 'pgmigrations';
+
+export interface MigrateOptions {
+  direction?: 'up' | 'down';
+  /** How many migrations to apply; all pending ones by default (up), one (down). */
+  count?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Applies the SQL migrations in `lib/store/migrations`. Idempotent: applied ones are recorded in
+ * `pgmigrations` and skipped; a lock keeps concurrent runners (several cold starts) from racing.
+ *
+ * @returns the names of the migrations run now.
+ */
+export async function migrate(connection: PgConnection, options: MigrateOptions = {}): Promise<string[]> {
+  const direction = options.direction ?? 'up';
+  const log = options.log ?? (() => undefined);
+  try {
+    const ran = await runner({
+      databaseUrl: pgClientConfig(connection),
+      dir: MIGRATIONS_DIR,
+      migrationsTable: MIGRATIONS_TABLE,
+      direction,
+      count: options.count ?? (direction === 'up' ? Infinity : 1),
+      checkOrder: true,
+      singleTransaction: true,
+      logger: { debug: () => undefined, info: log, warn: log, error: log },
+    });
+    return ran.map((m) => m.name);
+  } catch (error) {
+    throw new StoreMigrationError(
+      `Migrations ${direction} failed on ${connection.host}:${connection.port}/${connection.database}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
