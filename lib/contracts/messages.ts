@@ -142,20 +142,23 @@ export type MessageType = keyof typeof MESSAGE_TYPES;
 export type PayloadOf<T extends MessageType> = z.output<(typeof MESSAGE_TYPES)[T]['payload']>;
 export type PayloadInput<T extends MessageType> = z.input<(typeof MESSAGE_TYPES)[T]['payload']>;
 
-function messageSchemaFor<T extends MessageType>(type: T) {
+function messageSchemaFor(type: MessageType) {
   return envelopeSchema.extend({ type: z.literal(type), payload: MESSAGE_TYPES[type].payload });
 }
 
 /** One envelope whose payload matches its type; `type` discriminates. */
 export const messageSchema = z.discriminatedUnion(
   'type',
-  (Object.keys(MESSAGE_TYPES) as MessageType[]).map(messageSchemaFor) as unknown as [
-    ReturnType<typeof messageSchemaFor<MessageType>>,
-    ...ReturnType<typeof messageSchemaFor<MessageType>>[],
+  (Object.keys(MESSAGE_TYPES) as MessageType[]).map(messageSchemaFor) as [
+    ReturnType<typeof messageSchemaFor>,
+    ...ReturnType<typeof messageSchemaFor>[],
   ],
 );
 
-export type Message = { [T in MessageType]: z.output<ReturnType<typeof messageSchemaFor<T>>> }[MessageType];
+type EnvelopeFields = Omit<z.output<typeof envelopeSchema>, 'type' | 'payload'>;
+
+/** A validated message: the envelope with `type` narrowing `payload`. */
+export type Message = { [T in MessageType]: EnvelopeFields & { type: T; payload: PayloadOf<T> } }[MessageType];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 export type TaskAssignPayload = PayloadOf<'task.assign'>;
