@@ -15,7 +15,7 @@ export interface MigrateOptions {
 
 /**
  * Applies the SQL migrations in `lib/store/migrations`. Idempotent: applied ones are recorded in
- * `pgmigrations` and skipped; a lock keeps concurrent runners (several cold starts) from racing.
+ * `pgmigrations` and skipped; an advisory lock makes concurrent runners wait their turn.
  *
  * @returns the names of the migrations run now.
  */
@@ -31,6 +31,8 @@ export async function migrate(connection: PgConnection, options: MigrateOptions 
       count: options.count ?? (direction === 'up' ? Infinity : 1),
       checkOrder: true,
       singleTransaction: true,
+      // Several cold starts may migrate at once: the later ones wait for the lock, then find nothing to do.
+      advisoryLockMode: 'wait',
       logger: { debug: () => undefined, info: log, warn: log, error: log },
     });
     return ran.map((m) => m.name);
