@@ -1,0 +1,5 @@
+export { compileFilters } from './compileFilters.js';
+export { FilterPatternInvalidError } from './errors.js';
+export { matchesPattern } from './matchesPattern.js';
+export { parseFilterPattern } from './parseFilterPattern.js';
+export type { FilterPattern } from './types.js';
