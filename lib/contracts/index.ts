@@ -5,3 +5,4 @@ export * from './lifecycle.js';
 export * from './messages.js';
 export * from './task.js';
 export * from './topics.js';
+export * from './manifest.js';

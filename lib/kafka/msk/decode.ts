@@ -15,7 +15,8 @@ export function fromMskRecord(record: MskRecord): KafkaRecord {
     key: record.key === undefined ? null : Buffer.from(record.key, 'base64'),
     value: record.value === '' ? null : Buffer.from(record.value, 'base64'),
     headers: record.headers.flatMap((header) =>
-      Object.entries(header).map(([key, bytes]) => ({ key, value: Buffer.from(bytes) })),
+      // `& 0xff` reads Lambda's signed bytes (and plain unsigned ones) back as octets.
+      Object.entries(header).map(([key, bytes]) => ({ key, value: Buffer.from(bytes.map((b) => b & 0xff)) })),
     ),
   };
 }

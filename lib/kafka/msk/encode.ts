@@ -5,7 +5,13 @@ export const LOCAL_EVENT_SOURCE: MskEventSource = {
   bootstrapServers: '127.0.0.1:9092',
 };
 
-/** Encodes one record as Lambda does: base64 key and value, each header a one-entry object of byte values. */
+/**
+ * Lambda's poller is Java, whose bytes are signed: header bytes above 127 arrive negative
+ * (an "ë" is [-61, -85]). https://github.com/aws-powertools/powertools-lambda-python/issues/6862
+ */
+const toSignedByte = (b: number) => (b > 127 ? b - 256 : b);
+
+/** Encodes one record as Lambda does: base64 key and value, each header a one-entry object of signed byte values. */
 export function toMskRecord(record: KafkaRecord): MskRecord {
   return {
     topic: record.topic,
@@ -16,7 +22,7 @@ export function toMskRecord(record: KafkaRecord): MskRecord {
     timestampType: record.timestampType,
     ...(record.key === null ? {} : { key: record.key.toString('base64') }),
     value: record.value === null ? '' : record.value.toString('base64'),
-    headers: record.headers.map(({ key, value }) => ({ [key]: [...value] })),
+    headers: record.headers.map(({ key, value }) => ({ [key]: Array.from(value, toSignedByte) })),
   };
 }
 

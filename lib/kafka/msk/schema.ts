@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
-const byte = z.number().int().min(0).max(255);
+// Signed as Lambda sends them (-128..127); unsigned values are accepted too.
+const byte = z.number().int().min(-128).max(255);
 
 export const mskRecordSchema = z.object({
   topic: z.string().min(1),

@@ -40,6 +40,13 @@ describe('buildMskEvent', () => {
     ]);
   });
 
+  it('sends header bytes signed, as Lambda\'s Java poller does, and reads them back', () => {
+    const record = buildKafkaRecord({ headers: [{ key: 'test-header', value: Buffer.from('hello-ë') }] });
+    const event = buildMskEvent([record]);
+    expect(Object.values(event.records)[0]![0]!.headers).toEqual([{ 'test-header': [104, 101, 108, 108, 111, 45, -61, -85] }]);
+    expect(readMskEvent(event)[0]!.headers[0]!.value.toString()).toBe('hello-ë');
+  });
+
   it('groups by partition and keeps offset order within each', () => {
     const records = [
       buildKafkaRecord({ partition: 1, offset: '7' }),

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { agentNameSchema, capabilitySchema } from './common.js';
+
+const kebab = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** Kafka topic names: what the broker accepts (legal characters, at most 249). */
+const topicNameSchema = z.string().regex(/^[a-zA-Z0-9._-]{1,249}$/, 'a Kafka topic name');
+
+/**
+ * A Kafka trigger, as a Lambda event source mapping for MSK declares it.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
+ */
+export const kafkaTriggerSchema = z.object({
+  type: z.literal('kafka'),
+  topic: topicNameSchema,
+  /** Lambda filter-criteria patterns on the record value; ORed; none = every record. */
+  filters: z.array(z.record(z.string(), z.unknown())).max(10).default([]),
+  batchSize: z.number().int().min(1).max(10_000).default(100),
+  /** Lambda's default for Kafka sources is 500 ms. */
+  batchingWindowMs: z.number().int().min(0).max(300_000).default(500),
+  startingPosition: z.enum(['TRIM_HORIZON', 'LATEST']).default('TRIM_HORIZON'),
+  /** Defaults to `syntor-<agent>-<function>`. */
+  consumerGroupId: z.string().regex(/^[a-zA-Z0-9._-]{1,200}$/).optional(),
+  /** Retries after the first failed invocation; -1 = until it succeeds (Lambda's default). */
+  maximumRetryAttempts: z.number().int().min(-1).max(10_000).default(-1),
+  /** Honour `{ batchItemFailures }` in the handler's response (Lambda's `ReportBatchItemFailures`). */
+  reportBatchItemFailures: z.boolean().default(false),
+});
+
+/** An EventBridge schedule: `rate(5 minutes)` or a six-field `cron(...)`. */
+export const scheduleTriggerSchema = z.object({
+  type: z.literal('schedule'),
+  expression: z
+    .string()
+    .regex(
+      /^(rate\(\s*\d+\s+(minute|minutes|hour|hours|day|days)\s*\)|cron\(\s*\S+(\s+\S+){5}\s*\))$/,
+      'rate(<n> minute[s]|hour[s]|day[s]) or cron(<minutes> <hours> <day-of-month> <month> <day-of-week> <year>)',
+    ),
+});
+
+/** An API Gateway HTTP API route; `{name}` is a path parameter, `{name+}` a greedy one. */
+export const httpTriggerSchema = z.object({
+  type: z.literal('http'),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: z.string().regex(/^\/(?:[a-zA-Z0-9._~-]+|\{[a-zA-Z][a-zA-Z0-9_]*\+?\})?(?:\/(?:[a-zA-Z0-9._~-]+|\{[a-zA-Z][a-zA-Z0-9_]*\+?\}))*$/, 'a path such as /tasks/{id}'),
+});
+
+export const triggerSchema = z.discriminatedUnion('type', [kafkaTriggerSchema, scheduleTriggerSchema, httpTriggerSchema]);
+
+export const functionManifestSchema = z.object({
+  name: z.string().regex(kebab, 'a kebab-case function name'),
+  /** Absolute path of the handler module. */
+  entry: z.string().min(1),
+  /** The module's export that is the handler. */
+  handler: z.string().regex(/^[A-Za-z_$][\w$]*$/).default('handler'),
+  memoryMb: z.number().int().min(128).max(10_240).default(256),
+  timeoutSeconds: z.number().int().min(1).max(900).default(30),
+  environment: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}),
+  triggers: z.array(triggerSchema).min(1, 'at least one trigger'),
+});
+
+export const agentManifestSchema = z
+  .object({
+    name: agentNameSchema,
+    kind: z.enum(['service', 'worker']),
+    description: z.string().default(''),
+    capabilities: z.array(capabilitySchema).default([]),
+    /** Tasks one agent runs at once, across its instances. */
+    concurrency: z.number().int().min(1).max(1_000).default(10),
+    functions: z.array(functionManifestSchema).min(1, 'at least one function'),
+  })
+  .superRefine((agent, ctx) => {
+    const seen = new Set<string>();
+    agent.functions.forEach((fn, i) => {
+      if (seen.has(fn.name)) ctx.addIssue({ code: 'custom', path: ['functions', i, 'name'], message: `duplicate function name "${fn.name}"` });
+      seen.add(fn.name);
+    });
+  });
+
+export type KafkaTrigger = z.output<typeof kafkaTriggerSchema>;
+export type ScheduleTrigger = z.output<typeof scheduleTriggerSchema>;
+export type HttpTrigger = z.output<typeof httpTriggerSchema>;
+export type Trigger = z.output<typeof triggerSchema>;
+export type FunctionManifest = z.output<typeof functionManifestSchema>;
+export type AgentManifest = z.output<typeof agentManifestSchema>;
+export type AgentManifestInput = z.input<typeof agentManifestSchema>;
