@@ -59,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
     },
     metricsPort: e.SYNTOR_METRICS_PORT,
     healthPort: e.SYNTOR_HEALTH_PORT,
+    httpPort: e.SYNTOR_HTTP_PORT,
+    harnessHost: e.SYNTOR_HARNESS_HOST,
   };
 }
 

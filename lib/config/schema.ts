@@ -35,6 +35,10 @@ export const configEnvSchema = z.object({
 
   SYNTOR_METRICS_PORT: port.default(9090),
   SYNTOR_HEALTH_PORT: port.default(8080),
+  /** The harness's HTTP routes (API Gateway locally). */
+  SYNTOR_HTTP_PORT: port.default(8000),
+  /** Where the harness listens; 0.0.0.0 lets a Prometheus in Docker on Linux reach the metrics. */
+  SYNTOR_HARNESS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 /** The raw, validated environment (variable names as keys). */

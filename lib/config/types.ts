@@ -26,4 +26,6 @@ export interface SyntorConfig {
   };
   readonly metricsPort: number;
   readonly healthPort: number;
+  readonly httpPort: number;
+  readonly harnessHost: string;
 }
