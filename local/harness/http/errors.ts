@@ -1,0 +1,30 @@
+/** Base of this package's errors; none is retriable: the configuration or the handler has to change. */
+export class HttpTriggerError extends Error {
+  readonly retriable = false;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A route API Gateway would not accept: bad method, a greedy parameter not at the end, a duplicate route key. */
+export class HttpRouteInvalidError extends HttpTriggerError {
+  constructor(
+    /** `GET /tasks/{id}` */
+    readonly routeKey: string,
+    readonly reason: string,
+  ) {
+    super(`invalid route "${routeKey}": ${reason}`);
+  }
+}
+
+/** A handler returned a structured response API Gateway cannot map, which it answers with a 500. */
+export class HttpResponseInvalidError extends HttpTriggerError {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`invalid Lambda response: ${reason}`, options);
+  }
+}

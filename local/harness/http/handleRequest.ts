@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { buildHttpEvent } from './buildHttpEvent.js';
+import { gatewayResponse } from './gatewayResponse.js';
+import { invokeWithin, type InvokeOutcome } from './invokeWithin.js';
+import { matchRoute } from './matchRoute.js';
+import { newRequestId } from './newRequestId.js';
+import { readLambdaResult } from './readLambdaResult.js';
+import { readRequestBody } from './readRequestBody.js';
+import { splitRequestTarget } from './splitRequestTarget.js';
+import type { HttpResponse, HttpRoute } from './types.js';
+
+export interface RequestHandlerOptions {
+  readonly routes: readonly HttpRoute[];
+  readonly log: (line: string) => void;
+  readonly integrationTimeoutMs: number;
+  readonly maxPayloadBytes: number;
+}
+
+/**
+ * Serves one request the way an HTTP API in front of Lambda does: 413 past the payload quota, 404
+ * `{"message":"Not Found"}` without a route, the function's response mapped by payload format 2.0, 500
+ * when the function fails (a function timeout included: Lambda reports it as a failure), 503 when the
+ * integration timeout passes first. Never throws: a broken request or response ends as a 500 or a closed
+ * socket, never a crashed server.
+ */
+export function createRequestHandler(options: RequestHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    serve(options, request, response).catch((error: unknown) => {
+      options.log(`http: ${request.method} ${request.url} failed: ${describe(error)}`);
+      try {
+        if (!response.headersSent) return void send(response, gatewayResponse('internalError'), newRequestId());
+      } catch {
+        // The connection is beyond answering; closing it is all that is left.
+      }
+      response.destroy();
+    });
+  };
+}
+
+async function serve(options: RequestHandlerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const started = Date.now();
+  const requestId = newRequestId();
+  const method = request.method ?? 'GET';
+  const { rawPath, rawQueryString } = splitRequestTarget(request.url ?? '/');
+  const finish = (result: HttpResponse, functionId = '-', note = '') => {
+    const statusCode = send(response, result, requestId);
+    options.log(`http: ${method} ${rawPath} -> ${statusCode} ${functionId} ${Date.now() - started} ms${note}`);
+  };
+
+  const read = await readRequestBody(request, options.maxPayloadBytes);
+  if ('tooLarge' in read) return finish(gatewayResponse('payloadTooLarge'));
+  const match = matchRoute(options.routes, method, rawPath);
+  if (!match) return finish(gatewayResponse('notFound'));
+
+  const event = buildHttpEvent({
+    method,
+    rawPath,
+    rawQueryString,
+    headers: request.headersDistinct,
+    body: read.body,
+    sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '',
+    route: match.route,
+    pathParameters: match.pathParameters,
+    protocol: `HTTP/${request.httpVersion}`,
+    time: new Date(started),
+    requestId,
+  });
+  const outcome = await invokeWithin(match.route, event, options.integrationTimeoutMs);
+  const [result, note] = respond(outcome, options.integrationTimeoutMs);
+  finish(result, match.route.functionId, note);
+}
+
+function respond(outcome: InvokeOutcome, timeoutMs: number): [HttpResponse, string] {
+  switch (outcome.kind) {
+    case 'timeout':
+      return [gatewayResponse('serviceUnavailable'), ` (integration timeout after ${timeoutMs} ms)`];
+    case 'error':
+      return [gatewayResponse('internalError'), ` (${describe(outcome.error)})`];
+    case 'result':
+      try {
+        return [readLambdaResult(outcome.value), ''];
+      } catch (error) {
+        return [gatewayResponse('internalError'), ` (${describe(error)})`];
+      }
+  }
+}
+
+/** Writes the response; returns the status actually sent. */
+function send(response: ServerResponse, result: HttpResponse, requestId: string): number {
+  const head = (r: HttpResponse) => ({
+    ...r.headers,
+    ...(r.cookies.length > 0 ? { 'set-cookie': r.cookies } : {}),
+    'content-length': String(r.body.length),
+    'apigw-requestid': requestId,
+  });
+  try {
+    response.writeHead(result.statusCode, head(result));
+  } catch {
+    // Header names or values Node refuses (a newline, say): API Gateway cannot pass them on either.
+    const fallback = gatewayResponse('internalError');
+    response.writeHead(fallback.statusCode, head(fallback)).end(fallback.body);
+    return fallback.statusCode;
+  }
+  response.end(result.body);
+  return result.statusCode;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,6 @@
+export { buildHttpEvent } from './buildHttpEvent.js';
+export { HttpResponseInvalidError, HttpRouteInvalidError, HttpTriggerError } from './errors.js';
+export { matchRoute } from './matchRoute.js';
+export { startHttpServer } from './startHttpServer.js';
+export { toHttpResponse } from './toHttpResponse.js';
+export type { HttpRequest, HttpResponse, HttpRoute, HttpServer, RequestHeaders, RouteMatch, StartHttpServerOptions } from './types.js';

@@ -1,0 +1,70 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { compileRoute } from './compileRoute.js';
+import { INTEGRATION_TIMEOUT_MS, MAX_PAYLOAD_BYTES } from './constants.js';
+import { HttpRouteInvalidError } from './errors.js';
+import { createRequestHandler } from './handleRequest.js';
+import type { HttpRoute, HttpServer, StartHttpServerOptions } from './types.js';
+
+/**
+ * Serves the routes as an API Gateway HTTP API ($default stage, payload format 2.0, Lambda proxy
+ * integrations) on a local port.
+ *
+ * @example
+ * const server = await startHttpServer({ port: 0, routes: [{ method: 'GET', path: '/tasks/{id}', functionId: 'tasks-get', invoke }] });
+ * await fetch(`http://127.0.0.1:${server.port}/tasks/42`);
+ * await server.close();
+ *
+ * @throws HttpRouteInvalidError for a route API Gateway would reject, before listening.
+ */
+export async function startHttpServer(options: StartHttpServerOptions): Promise<HttpServer> {
+  checkRoutes(options.routes);
+  const handle = createRequestHandler({
+    routes: [...options.routes],
+    log: (line) => {
+      try {
+        options.log?.(line);
+      } catch {
+        // A failing logger must not take requests down with it.
+      }
+    },
+    integrationTimeoutMs: options.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS,
+    maxPayloadBytes: options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES,
+  });
+  let closing = false;
+  const server = createServer((request, response) => {
+    // Once closing, no connection is kept alive after its answer, so close() waits only for answers in flight.
+    if (closing) response.shouldKeepAlive = false;
+    response.once('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+    handle(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closing = true;
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+function checkRoutes(routes: readonly HttpRoute[]): void {
+  const seen = new Set<string>();
+  for (const route of routes) {
+    const { routeKey } = compileRoute(route);
+    // Routes differing only in parameter names (/tasks/{id}, /tasks/{taskId}) would match the same requests.
+    const shape = routeKey.replace(/\{[^}]*?(\+?)\}/g, '{$1}');
+    if (seen.has(shape)) throw new HttpRouteInvalidError(routeKey, 'another route has the same method and path');
+    seen.add(shape);
+  }
+}

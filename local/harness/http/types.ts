@@ -1,0 +1,76 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+/** One API Gateway route bound to a function: `POST /tasks`, `GET /tasks/{id}`, `GET /files/{proxy+}`. */
+export interface HttpRoute {
+  /** `GET`, `POST`, `PUT`, `PATCH`, `DELETE` (or `ANY`). */
+  readonly method: string;
+  /** `/tasks/{id}`; a greedy `{name+}` only as the last segment. */
+  readonly path: string;
+  readonly functionId: string;
+  /**
+   * Runs the function. Rejects with an Error named `HandlerTimeoutError` when the function timed out, any
+   * other error when it failed.
+   */
+  invoke(event: APIGatewayProxyEventV2): Promise<unknown>;
+}
+
+export interface RouteMatch {
+  readonly route: HttpRoute;
+  /** URL-decoded, keyed by parameter name (`proxy` for `{proxy+}`). */
+  readonly pathParameters: Record<string, string>;
+}
+
+/**
+ * Request headers: Node's `IncomingHttpHeaders`, or `headersDistinct` (every value of a repeated header
+ * kept apart), which lets duplicates be joined with "," as API Gateway joins them.
+ */
+export type RequestHeaders = IncomingHttpHeaders | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export interface HttpRequest {
+  readonly method: string;
+  /** The path as sent, still percent-encoded. */
+  readonly rawPath: string;
+  /** Everything after `?`, as sent; `''` when there is none. */
+  readonly rawQueryString: string;
+  readonly headers: RequestHeaders;
+  readonly body: Buffer;
+  readonly sourceIp: string;
+  readonly route: HttpRoute;
+  readonly pathParameters: Record<string, string>;
+  /** @default 'HTTP/1.1' */
+  readonly protocol?: string;
+  /** When the request arrived. @default now */
+  readonly time?: Date;
+  /** @default a fresh id */
+  readonly requestId?: string;
+}
+
+/** What goes back to the client. */
+export interface HttpResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer;
+  /** One `set-cookie` header each. */
+  readonly cookies: string[];
+}
+
+export interface StartHttpServerOptions {
+  readonly port: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  readonly routes: readonly HttpRoute[];
+  /** One line per request and per failure. @default no logging */
+  readonly log?: (line: string) => void;
+  /** How long API Gateway waits for the function before answering 503. @default 30 000 (the HTTP API maximum) */
+  readonly integrationTimeoutMs?: number;
+  /** @default 10 MiB, API Gateway's payload quota */
+  readonly maxPayloadBytes?: number;
+}
+
+export interface HttpServer {
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  /** Stops accepting connections; resolves once requests in flight have been answered. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+/**
+ * Thrown for a schedule expression EventBridge would reject at `PutRule`. Never retriable: the trigger's
+ * configuration has to change.
+ */
+export class ScheduleExpressionInvalidError extends Error {
+  override readonly name = 'ScheduleExpressionInvalidError';
+  readonly retriable = false;
+
+  constructor(
+    /** The expression as given, e.g. `rate(5 minute)`. */
+    readonly expression: string,
+    /** What is wrong with it. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`invalid schedule expression "${expression}": ${reason}`, options);
+  }
+}

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ScheduleExpressionInvalidError, startSchedule, type ScheduleHandle } from '../../../../local/harness/schedule/index.js';
+import { deferred, recordingInvoke } from './fixtures.js';
+
+const MINUTE = 60_000;
+
+describe('startSchedule', () => {
+  let schedule: ScheduleHandle | undefined;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2024-01-01T00:00:00Z') });
+  });
+
+  afterEach(async () => {
+    await schedule?.stop();
+    schedule = undefined;
+    vi.useRealTimers();
+  });
+
+  it('fires a rate schedule one period after it starts, then every period', async () => {
+    const calls = recordingInvoke();
+    schedule = startSchedule({ ruleName: 'sweeper', expression: 'rate(1 minute)', invoke: calls.invoke });
+
+    expect(schedule.nextFireAt()).toEqual(new Date('2024-01-01T00:01:00Z'));
+    await vi.advanceTimersByTimeAsync(MINUTE - 1);
+    expect(calls.events).toHaveLength(0);
+
+    await vi.advanceTimersByTimeAsync(1 + 2 * MINUTE);
+
+    expect(calls.times()).toEqual(['2024-01-01T00:01:00Z', '2024-01-01T00:02:00Z', '2024-01-01T00:03:00Z']);
+    expect(calls.events[0]).toMatchObject({ 'detail-type': 'Scheduled Event', resources: ['arn:aws:events:local:000000000000:rule/sweeper'] });
+    expect(schedule.nextFireAt()).toEqual(new Date('2024-01-01T00:04:00Z'));
+  });
+
+  it('with fireImmediately, runs once right away and keeps the cadence', async () => {
+    const calls = recordingInvoke();
+    schedule = startSchedule({ ruleName: 'sweeper', expression: 'rate(5 minutes)', invoke: calls.invoke, fireImmediately: true });
+
+    expect(calls.events).toHaveLength(0); // not inside startSchedule itself
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.times()).toEqual(['2024-01-01T00:00:00Z']);
+
+    await vi.advanceTimersByTimeAsync(5 * MINUTE);
+
+    expect(calls.times()).toEqual(['2024-01-01T00:00:00Z', '2024-01-01T00:05:00Z']);
+  });
+
+  it('fires a cron schedule at its fire times, in UTC, with the scheduled time in the event', async () => {
+    vi.setSystemTime(new Date('2024-01-01T00:07:30Z'));
+    const calls = recordingInvoke();
+    schedule = startSchedule({ ruleName: 'quarterly', expression: 'cron(0/15 * * * ? *)', invoke: calls.invoke });
+
+    expect(schedule.nextFireAt()).toEqual(new Date('2024-01-01T00:15:00Z'));
+    await vi.advanceTimersByTimeAsync(37.5 * MINUTE);
+
+    expect(calls.times()).toEqual(['2024-01-01T00:15:00Z', '2024-01-01T00:30:00Z', '2024-01-01T00:45:00Z']);
+  });
+
+  it('waits past the 24.8-day timer limit for a yearly cron', async () => {
+    const calls = recordingInvoke();
+    schedule = startSchedule({ ruleName: 'new-year', expression: 'cron(0 0 1 1 ? *)', invoke: calls.invoke });
+
+    await vi.advanceTimersByTimeAsync(366 * 24 * 60 * MINUTE);
+
+    expect(calls.times()).toEqual(['2025-01-01T00:00:00Z']);
+  });
+
+  it('skips a fire while the previous invocation is still running', async () => {
+    const slow = deferred();
+    const calls = recordingInvoke(() => slow.promise);
+    const skipped: Date[] = [];
+    schedule = startSchedule({ ruleName: 'slow', expression: 'rate(1 minute)', invoke: calls.invoke, onSkip: (at) => skipped.push(at) });
+
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+    expect(calls.events).toHaveLength(1);
+    expect(skipped).toEqual([new Date('2024-01-01T00:02:00Z')]);
+
+    slow.resolve();
+    await vi.advanceTimersByTimeAsync(MINUTE);
+
+    expect(calls.times()).toEqual(['2024-01-01T00:01:00Z', '2024-01-01T00:03:00Z']);
+  });
+
+  it('reports a failed invocation and keeps going', async () => {
+    const failure = new Error('handler failed');
+    const calls = recordingInvoke(() => Promise.reject(failure));
+    const errors: unknown[] = [];
+    schedule = startSchedule({ ruleName: 'flaky', expression: 'rate(1 minute)', invoke: calls.invoke, onError: (error) => errors.push(error) });
+
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+
+    expect(errors).toEqual([failure, failure]);
+    expect(calls.events).toHaveLength(2);
+  });
+
+  it('survives an invoke that throws synchronously and an onError that throws', async () => {
+    const calls = recordingInvoke(() => {
+      throw new Error('sync');
+    });
+    schedule = startSchedule({
+      ruleName: 'broken',
+      expression: 'rate(1 minute)',
+      invoke: calls.invoke,
+      onError: () => {
+        throw new Error('reporter broke');
+      },
+    });
+
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+
+    expect(calls.events).toHaveLength(2);
+  });
+
+  it('stop() waits for the invocation in flight and ends the schedule', async () => {
+    const slow = deferred();
+    const calls = recordingInvoke(() => slow.promise);
+    const handle = startSchedule({ ruleName: 'slow', expression: 'rate(1 minute)', invoke: calls.invoke });
+    await vi.advanceTimersByTimeAsync(MINUTE);
+
+    let stopped = false;
+    const stopping = handle.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(false);
+
+    slow.resolve();
+    await stopping;
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+
+    expect(calls.events).toHaveLength(1);
+    expect(handle.nextFireAt()).toBeUndefined();
+  });
+
+  it('has no next fire when a cron expression has none left', () => {
+    schedule = startSchedule({ ruleName: 'past', expression: 'cron(0 0 1 1 ? 2020)', invoke: async () => {} });
+
+    expect(schedule.nextFireAt()).toBeUndefined();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('rejects an expression EventBridge would reject, before starting anything', () => {
+    expect(() => startSchedule({ ruleName: 'bad', expression: 'rate(5 minute)', invoke: async () => {} })).toThrow(ScheduleExpressionInvalidError);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('takes its clock from `now` when given one', () => {
+    schedule = startSchedule({ ruleName: 'clock', expression: 'rate(1 hour)', invoke: async () => {}, now: () => new Date('2030-06-01T10:00:00Z') });
+
+    expect(schedule.nextFireAt()).toEqual(new Date('2030-06-01T11:00:00Z'));
+  });
+});
