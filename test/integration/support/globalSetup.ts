@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../../lib/config/index.js';
+import { createKafka, ensureTopics } from '../../../lib/kafka/index.js';
 import { migrate } from '../../../lib/store/index.js';
 import { ensureDatabase, ensureServices } from '../../../local/services/index.js';
 
@@ -15,6 +16,7 @@ export default async function setup(project: TestProject) {
   const services = await ensureServices({ config, required: process.env.CI === 'true', log });
   await ensureDatabase(config, TEST_DATABASE);
   await migrate({ ...config.postgres, database: TEST_DATABASE });
+  await ensureTopics(createKafka(config).admin(), { partitions: 3, replicationFactor: 1 });
   project.provide('testDatabase', TEST_DATABASE);
   return async () => {
     await services.stop();

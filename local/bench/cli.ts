@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { getConfig } from '../../lib/config/index.js';
+import { createKafka } from '../../lib/kafka/index.js';
+import { ensureServices } from '../services/index.js';
+import { bareConsumer, fillTopic, harnessConsumer, type ThroughputResult } from './harnessBench.js';
+
+const USAGE = `Usage: npm run bench -- <suite> [--records N] [--rounds N]
+
+Suites:
+  harness   records/s through the local harness into a no-op handler (batch size 100)
+            versus a bare kafkajs consumer on the same topic, in the same run; target ratio >= 0.70
+
+Options:
+  --records N   records in the topic (default 200000)
+  --rounds N    alternating rounds of each consumer; the best of each is compared (default 2)`;
+
+function row(r: ThroughputResult): string {
+  return `  ${r.label.padEnd(28)} ${String(r.records).padStart(8)} records  ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(r.perSecond).toLocaleString('en-US').padStart(10)} records/s`;
+}
+
+async function harnessSuite(records: number, rounds: number): Promise<number> {
+  const config = { ...getConfig(), logLevel: 'error' as const };
+  const services = await ensureServices({ config, required: true, log: (l) => console.log(`[services] ${l}`) });
+  const kafka = createKafka(config);
+  const topic = `bench-harness-${randomUUID().slice(0, 8)}`;
+  try {
+    console.log(`Filling ${topic} (3 partitions) with ${records} records…`);
+    await fillTopic(kafka, topic, records, (l) => console.log(l));
+    const bare: ThroughputResult[] = [];
+    const harness: ThroughputResult[] = [];
+    for (let round = 1; round <= rounds; round += 1) {
+      console.log(`Round ${round}/${rounds}`);
+      bare.push(await bareConsumer(kafka, topic, records));
+      console.log(row(bare.at(-1)!));
+      harness.push(await harnessConsumer(config, kafka, topic, records, 100));
+      console.log(row(harness.at(-1)!));
+    }
+    const best = (rs: ThroughputResult[]) => rs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+    const ratio = best(harness).perSecond / best(bare).perSecond;
+    console.log(`\nBest of ${rounds}:`);
+    console.log(row(best(bare)));
+    console.log(row(best(harness)));
+    console.log(`  ratio harness / bare: ${ratio.toFixed(2)} (target >= 0.70) ${ratio >= 0.7 ? 'MET' : 'NOT MET'}`);
+    return 0;
+  } finally {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect();
+    await services.stop();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, records: { type: 'string' }, rounds: { type: 'string' } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const records = Number(values.records ?? 200_000);
+  const rounds = Number(values.rounds ?? 2);
+  if (!Number.isInteger(records) || records < 1_000 || !Number.isInteger(rounds) || rounds < 1) {
+    console.error(`--records must be a whole number >= 1000 and --rounds >= 1.\n\n${USAGE}`);
+    return 2;
+  }
+  const suite = positionals[0] ?? 'harness';
+  if (suite === 'harness') return harnessSuite(records, rounds);
+  console.error(`Unknown suite "${suite}".\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+    process.exit(1);
+  },
+);

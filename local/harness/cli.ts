@@ -1,0 +1,83 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { agents as registeredAgents } from '../../functions/index.js';
+import { ConfigInvalidError, getConfig } from '../../lib/config/index.js';
+import type { AgentManifest } from '../../lib/contracts/index.js';
+import { parseCliArgs, USAGE } from './cliArgs.js';
+import { HarnessUsageError } from './errors.js';
+import { startHarness } from './harness.js';
+import { consoleLog } from './log.js';
+import { summaryLine } from './summary.js';
+
+async function loadManifest(path: string): Promise<AgentManifest> {
+  const module = (await import(pathToFileURL(isAbsolute(path) ? path : resolve(path)).href)) as { default?: AgentManifest };
+  if (!module.default?.functions) throw new HarnessUsageError(`--manifest ${path}: the module has no default export made by defineAgent()`);
+  return module.default;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cli = parseCliArgs(argv);
+  if (cli.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = getConfig();
+  const agents = [...registeredAgents, ...(await Promise.all(cli.manifests.map(loadManifest)))];
+  if (agents.length === 0) {
+    console.log('No agents are registered in functions/index.ts yet and no --manifest was given: serving /metrics and /health only.');
+  }
+  console.log(`SYNTOR local harness (${config.environment}) · Kafka ${config.kafka.brokers.join(',')}`);
+  const harness = await startHarness({
+    config,
+    agents,
+    ...(cli.agents ? { only: cli.agents } : {}),
+    instances: cli.instances,
+    fireSchedulesOnStart: cli.fireSchedules,
+    ...(cli.httpPort === undefined ? {} : { ports: { http: cli.httpPort } }),
+    log: consoleLog,
+  });
+  for (const line of harness.plan) console.log(`  ${line}`);
+  const where = (port: number | undefined, path: string) => (port === undefined ? 'off' : `http://${config.harnessHost}:${port}${path}`);
+  console.log(`HTTP ${where(harness.ports.http, '')} · metrics ${where(harness.ports.metrics, '/metrics')} · health ${where(harness.ports.health, '/health')}`);
+  console.log('Running. Ctrl-C stops gracefully.');
+
+  const ticker =
+    cli.summarySeconds > 0
+      ? setInterval(async () => {
+          const lag = (await harness.metrics.consumerLag.get()).values.reduce((n, v) => n + v.value, 0);
+          console.log(summaryLine(harness.status(), lag));
+        }, cli.summarySeconds * 1000)
+      : undefined;
+
+  await new Promise<void>((done) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        console.error(`${signal} again: exiting without waiting.`);
+        process.exit(130);
+      }
+      stopping = true;
+      console.log(`${signal}: finishing in-flight batches, committing, disconnecting…`);
+      clearInterval(ticker);
+      harness.stop().then(done, (error: unknown) => {
+        console.error(`stop failed: ${(error as Error).message}`);
+        done();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  console.log(summaryLine(harness.status(), undefined));
+  console.log('Stopped.');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof HarnessUsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof ConfigInvalidError) console.error(error.message);
+    else console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+    process.exit(error instanceof HarnessUsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,246 @@
+import type { Kafka } from 'kafkajs';
+import type { SyntorConfig } from '../../lib/config/index.js';
+import type { AgentManifest, FunctionManifest } from '../../lib/contracts/index.js';
+import { createKafka, createProducer } from '../../lib/kafka/index.js';
+import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
+import { HarnessUsageError } from './errors.js';
+import { compileFilters } from './filter/index.js';
+import { startHttpServer, type HttpRoute } from './http/index.js';
+import { createInvoker, type Invoke } from './invoker.js';
+import { consumerLag } from './kafka/consumerLag.js';
+import type { RetryPolicy } from './kafka/backoff.js';
+import { startKafkaTrigger } from './kafka/kafkaTrigger.js';
+import { loadHandler } from './loadHandler.js';
+import { consoleLog, type HarnessLog } from './log.js';
+import { createHarnessMetrics, type HarnessMetrics } from './metrics.js';
+import { startOpsServer } from './opsServer.js';
+import { startSchedule } from './schedule/index.js';
+import { newTriggerStatus, type TriggerStatus } from './triggerStatus.js';
+
+export interface HarnessOptions {
+  config: SyntorConfig;
+  agents: readonly AgentManifest[];
+  /** Run only these agents (all by default). */
+  only?: readonly string[];
+  /** Poller instances per Kafka-triggered function, by agent name or function id (default 1). */
+  instances?: Readonly<Record<string, number>>;
+  /** Ports for HTTP routes, /metrics and /health; `false` turns one off, 0 picks a free port. */
+  ports?: { http?: number | false; metrics?: number | false; health?: number | false };
+  retry?: RetryPolicy;
+  /** Fire every schedule once right after start (then on its cadence): "run the sweeper now". */
+  fireSchedulesOnStart?: boolean;
+  /** How often consumer lag is measured (ms). */
+  lagIntervalMs?: number;
+  log?: HarnessLog;
+  kafka?: Kafka;
+}
+
+export interface RunningHarness {
+  /** One line per function and trigger, for the start-up banner. */
+  readonly plan: readonly string[];
+  readonly ports: { http?: number; metrics?: number; health?: number };
+  readonly metrics: HarnessMetrics;
+  status(): TriggerStatus[];
+  /** Graceful: stops fetching and firing, finishes in-flight batches, commits, disconnects. */
+  stop(): Promise<void>;
+}
+
+interface Stoppable {
+  stop(): Promise<void>;
+}
+
+function selectAgents(agents: readonly AgentManifest[], only: readonly string[] | undefined): AgentManifest[] {
+  if (!only || only.length === 0) return [...agents];
+  const known = new Set(agents.map((a) => a.name));
+  const unknown = only.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new HarnessUsageError(`Unknown agent(s): ${unknown.join(', ')}. Known: ${[...known].join(', ') || '(none)'}`);
+  }
+  return agents.filter((a) => only.includes(a.name));
+}
+
+function instancesOf(options: HarnessOptions, agent: AgentManifest, fn: FunctionManifest): number {
+  const count = options.instances?.[functionId(agent, fn)] ?? options.instances?.[agent.name] ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    throw new HarnessUsageError(`Instances of ${functionId(agent, fn)} must be a whole number from 1 to 64, got ${count}`);
+  }
+  return count;
+}
+
+/**
+ * Runs agents' handlers against the real Kafka, as Lambda would: one consumer group per Kafka
+ * trigger, schedules on their rate/cron, HTTP routes as API Gateway, plus /metrics and /health.
+ *
+ * @example
+ * const harness = await startHarness({ config: getConfig(), agents });
+ * process.on('SIGTERM', () => harness.stop());
+ */
+export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
+  const { config } = options;
+  const log = options.log ?? consoleLog;
+  const agents = selectAgents(options.agents, options.only);
+  const kafka = options.kafka ?? createKafka(config);
+  const metrics = createHarnessMetrics();
+  const producer = createProducer(kafka);
+  const running: Stoppable[] = [];
+  const statuses: (() => TriggerStatus)[] = [];
+  const routes: HttpRoute[] = [];
+  const lagTargets: { groupId: string; topic: string }[] = [];
+  const plan: string[] = [];
+  const ports: { http?: number; metrics?: number; health?: number } = {};
+
+  async function stopAll() {
+    // Newest first: servers and schedules stop before the pollers they might feed.
+    for (const item of running.reverse()) await item.stop().catch((error: unknown) => log.error(`stop: ${(error as Error).message}`));
+    running.length = 0;
+    await producer.disconnect();
+  }
+
+  try {
+    for (const agent of agents) {
+      for (const fn of agent.functions) {
+        const id = functionId(agent, fn);
+        const invoke: Invoke = createInvoker({ functionId: id, handler: await loadHandler(id, fn), memoryMb: fn.memoryMb, timeoutSeconds: fn.timeoutSeconds });
+        for (const trigger of fn.triggers) {
+          if (trigger.type === 'kafka') {
+            const filter = compileFilters(trigger.filters);
+            const groupId = consumerGroupOf(agent, fn, trigger);
+            const count = instancesOf(options, agent, fn);
+            const pollers = await Promise.all(
+              Array.from({ length: count }, (_, i) =>
+                startKafkaTrigger({
+                  kafka, agent: agent.name, functionId: id, instance: i + 1, trigger, groupId, invoke, filter, producer, metrics, log,
+                  ...(options.retry ? { retry: options.retry } : {}),
+                }),
+              ),
+            );
+            for (const poller of pollers) {
+              running.push(poller);
+              statuses.push(poller.status);
+            }
+            lagTargets.push({ groupId, topic: trigger.topic });
+            plan.push(
+              `${id}${count > 1 ? ` ×${count}` : ''}  kafka ${trigger.topic} (batch ${trigger.batchSize}, window ${trigger.batchingWindowMs} ms, group ${groupId}` +
+                `${trigger.filters.length > 0 ? `, ${trigger.filters.length} filter${trigger.filters.length > 1 ? 's' : ''}` : ''})`,
+            );
+          } else if (trigger.type === 'schedule') {
+            const status = newTriggerStatus(id, 1, `schedule:${trigger.expression}`);
+            status.state = 'running';
+            const labels = { agent: agent.name, function: id, trigger: 'schedule' };
+            const schedule = startSchedule({
+              ruleName: id,
+              expression: trigger.expression,
+              fireImmediately: options.fireSchedulesOnStart ?? false,
+              invoke: async (event) => {
+                metrics.invocations.inc(labels);
+                status.invocations += 1;
+                status.lastInvocationAt = new Date().toISOString();
+                try {
+                  await invoke(event);
+                  status.consecutiveFailures = 0;
+                } catch (error) {
+                  metrics.errors.inc(labels);
+                  status.failures += 1;
+                  status.consecutiveFailures += 1;
+                  status.lastError = (error as Error).message;
+                  throw error;
+                }
+              },
+              onError: (error) => log.warn(`${id}: scheduled invocation failed: ${(error as Error).message}`),
+            });
+            running.push(schedule);
+            statuses.push(() => ({ ...status }));
+            plan.push(`${id}  schedule ${trigger.expression}`);
+          } else {
+            const labels = { agent: agent.name, function: id, trigger: 'http' };
+            routes.push({
+              method: trigger.method,
+              path: trigger.path,
+              functionId: id,
+              invoke: async (event) => {
+                metrics.invocations.inc(labels);
+                try {
+                  return (await invoke(event)).result;
+                } catch (error) {
+                  metrics.errors.inc(labels);
+                  log.warn(`${id}: ${trigger.method} ${event.rawPath} failed: ${(error as Error).message}`);
+                  throw error;
+                }
+              },
+            });
+            plan.push(`${id}  http ${trigger.method} ${trigger.path}`);
+          }
+        }
+      }
+    }
+
+    const host = config.harnessHost;
+    const httpPort = options.ports?.http ?? config.httpPort;
+    if (routes.length > 0 && httpPort !== false) {
+      const server = await startHttpServer({ port: httpPort, host, routes, log: (line) => log.info(line) });
+      ports.http = server.port;
+      running.push({ stop: () => server.close() });
+    }
+    const metricsPort = options.ports?.metrics ?? config.metricsPort;
+    const healthPort = options.ports?.health ?? config.healthPort;
+    const status = () => statuses.map((s) => s());
+    if (metricsPort !== false && metricsPort === healthPort) {
+      const ops = await startOpsServer({ port: metricsPort, host, registry: metrics.registry, health: status });
+      ports.metrics = ports.health = ops.port;
+      running.push({ stop: () => ops.close() });
+    } else {
+      if (metricsPort !== false) {
+        const ops = await startOpsServer({ port: metricsPort, host, registry: metrics.registry });
+        ports.metrics = ops.port;
+        running.push({ stop: () => ops.close() });
+      }
+      if (healthPort !== false) {
+        const ops = await startOpsServer({ port: healthPort, host, health: status });
+        ports.health = ops.port;
+        running.push({ stop: () => ops.close() });
+      }
+    }
+    if (lagTargets.length > 0) running.push(startLagMonitor(kafka, lagTargets, metrics, options.lagIntervalMs ?? 10_000, log));
+
+    return {
+      plan,
+      ports,
+      metrics,
+      status,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function startLagMonitor(kafka: Kafka, targets: { groupId: string; topic: string }[], metrics: HarnessMetrics, intervalMs: number, log: HarnessLog): Stoppable {
+  const admin = kafka.admin();
+  let connected: Promise<void> | undefined;
+  let warned = false;
+  const measure = async () => {
+    try {
+      connected ??= admin.connect();
+      await connected;
+      for (const { groupId, topic } of targets) {
+        metrics.consumerLag.set({ group: groupId, topic }, await consumerLag(admin, groupId, topic));
+      }
+      warned = false;
+    } catch (error) {
+      if (!warned) log.warn(`consumer lag: cannot measure: ${(error as Error).message}`);
+      warned = true;
+    }
+  };
+  let running = measure();
+  const timer = setInterval(() => {
+    running = running.then(measure);
+  }, intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      if (connected) await admin.disconnect();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { RunningHarness } from '../../../local/harness/harness.js';
+import { behaviours, callsOf, journal } from '../../fixtures/agents/probe/handler.js';
+import { probeAgent } from '../../fixtures/agents/probe/manifest.js';
+import { createTopic, disconnectProducers, produce, runHarness, uniqueName, waitFor } from './support.js';
+
+const running: RunningHarness[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((h) => h.stop()));
+  journal.clear();
+  behaviours.clear();
+});
+afterAll(() => disconnectProducers());
+
+describe('schedule trigger', () => {
+  it('invokes the handler with an EventBridge scheduled event', async () => {
+    const fn = uniqueName('p');
+    const agent = probeAgent(fn, [{ name: 'tick', triggers: [{ type: 'schedule', expression: 'rate(1 minute)' }] }]);
+
+    running.push(await runHarness(agent, { fireSchedulesOnStart: true }));
+    await waitFor('the first tick', () => callsOf(`${fn}-tick`).length === 1);
+
+    const event = callsOf(`${fn}-tick`)[0]!.event as ScheduledEvent;
+    expect(event).toMatchObject({ version: '0', source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} });
+    expect(event.resources[0]).toMatch(new RegExp(`:rule/${fn}-tick$`));
+  });
+});
+
+describe('HTTP trigger', () => {
+  it('serves routes with the API Gateway HTTP API v2 event and response mapping', async () => {
+    const fn = uniqueName('p');
+    const agent = probeAgent(fn, [
+      { name: 'get-task', triggers: [{ type: 'http', method: 'GET', path: '/tasks/{id}' }] },
+      { name: 'submit', triggers: [{ type: 'http', method: 'POST', path: '/tasks' }] },
+    ]);
+    behaviours.set(`${fn}-get-task`, (event) => ({ id: (event as APIGatewayProxyEventV2).pathParameters?.id }));
+    behaviours.set(`${fn}-submit`, () => ({ statusCode: 201, headers: { 'content-type': 'application/json' }, body: '{"created":true}' }));
+    const harness = await runHarness(agent, { ports: { http: 0, metrics: false, health: false } });
+    running.push(harness);
+    const base = `http://127.0.0.1:${harness.ports.http}`;
+
+    const got = await fetch(`${base}/tasks/abc%20def?verbose=1`);
+    const posted = await fetch(`${base}/tasks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"compute"}' });
+    const missing = await fetch(`${base}/nope`);
+
+    expect(got.status).toBe(200);
+    expect(await got.json()).toEqual({ id: 'abc def' });
+    expect(posted.status).toBe(201);
+    expect(await posted.json()).toEqual({ created: true });
+    expect(missing.status).toBe(404);
+    const event = callsOf(`${fn}-submit`)[0]!.event as APIGatewayProxyEventV2;
+    expect(event).toMatchObject({ version: '2.0', routeKey: 'POST /tasks', rawPath: '/tasks', body: '{"type":"compute"}', isBase64Encoded: false });
+    expect((callsOf(`${fn}-get-task`)[0]!.event as APIGatewayProxyEventV2).queryStringParameters).toEqual({ verbose: '1' });
+  });
+});
+
+describe('metrics and health', () => {
+  it('counts invocations, filtered records and lag, and reports a failing trigger as degraded', async () => {
+    const topic = await createTopic();
+    const fn = uniqueName('p');
+    const agent = probeAgent(fn, [
+      { name: 'counted', triggers: [{ type: 'kafka', topic, batchingWindowMs: 100, filters: [{ value: { keep: [true] } }] }] },
+    ]);
+    let failing = false;
+    behaviours.set(`${fn}-counted`, () => {
+      if (failing) throw new Error('down');
+    });
+    const harness = await runHarness(agent, { ports: { http: false, metrics: 0, health: 0 } });
+    running.push(harness);
+
+    await produce(topic, ['{"keep":true}', '{"keep":false}', '{"keep":true}']);
+    await waitFor('the invocation', () => callsOf(`${fn}-counted`).length >= 1);
+    await waitFor('lag measured', async () => (await (await fetch(`http://127.0.0.1:${harness.ports.metrics}/metrics`)).text()).includes(`syntor_consumer_lag{group="syntor-${fn}-counted"`));
+
+    const metrics = await (await fetch(`http://127.0.0.1:${harness.ports.metrics}/metrics`)).text();
+    expect(metrics).toContain(`syntor_handler_invocations_total{agent="${fn}",function="${fn}-counted",trigger="kafka"} 1`);
+    expect(metrics).toContain(`syntor_records_filtered_total{agent="${fn}",function="${fn}-counted"} 1`);
+    expect(metrics).toMatch(new RegExp(`syntor_handler_batch_size_sum\\{agent="${fn}",function="${fn}-counted"\\} 2`));
+    const healthy = await fetch(`http://127.0.0.1:${harness.ports.health}/health`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toMatchObject({ status: 'ok', triggers: [{ functionId: `${fn}-counted`, trigger: `kafka:${topic}`, state: 'running' }] });
+
+    failing = true;
+    await produce(topic, ['{"keep":true}']);
+    await waitFor('the failure', () => harness.status()[0]!.consecutiveFailures > 0);
+    const degraded = await fetch(`http://127.0.0.1:${harness.ports.health}/health`);
+    expect(degraded.status).toBe(503);
+    expect(await degraded.json()).toMatchObject({ status: 'degraded', triggers: [{ lastError: expect.stringContaining('down') }] });
+  });
+});
