@@ -31,7 +31,8 @@ export function readMskEvent(event: unknown): KafkaRecord[] {
   if (!parsed.success) {
     throw new MskEventInvalidError(z.prettifyError(parsed.error), { cause: parsed.error });
   }
-  return Object.values((parsed.data as MskEvent).records).flatMap((records) => records.map(fromMskRecord));
+  // Read the validated input, not zod's copy: rebuilding records by assignment would drop a header named "__proto__".
+  return Object.values((event as MskEvent).records).flatMap((records) => records.map(fromMskRecord));
 }
 
 /** The first value of a header, as UTF-8, or undefined. */

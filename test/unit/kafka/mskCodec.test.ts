@@ -78,6 +78,11 @@ describe('readMskEvent', () => {
     expect(() => readMskEvent(event)).toThrow(message);
   });
 
+  it('keeps a header named __proto__ (found by the property test)', () => {
+    const event = JSON.parse(JSON.stringify(buildMskEvent([buildKafkaRecord({ headers: [{ key: '__proto__', value: Buffer.from('x') }] })])));
+    expect(readMskEvent(event)[0]!.headers).toEqual([{ key: '__proto__', value: Buffer.from('x') }]);
+  });
+
   it('reads a header value by name', () => {
     const [record] = readMskEvent(buildMskEvent([buildKafkaRecord({ headers: [{ key: 'traceparent', value: Buffer.from('00-abc') }] })]));
     expect(headerValue(record!, 'traceparent')).toBe('00-abc');
