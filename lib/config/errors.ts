@@ -1,7 +1,8 @@
+import { SyntorError } from '../errors/index.js';
 /** Thrown at start-up when a `SYNTOR_*` variable is missing or malformed. Never retriable. */
-export class ConfigInvalidError extends Error {
+export class ConfigInvalidError extends SyntorError {
   override readonly name = 'ConfigInvalidError';
-  readonly retriable = false;
+  override readonly retriable = false;
 
   constructor(
     /** One entry per bad variable: the variable name and what was expected. */

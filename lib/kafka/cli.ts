@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { getConfig } from '../config/index.js';
 import { createKafka } from './client.js';
 import { ensureTopics } from './topics.js';
+import { runMain } from '../cli/runMain.js';
 
 const USAGE = `Usage: npm run topics -- <command>
 
@@ -47,10 +48,4 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+runMain(main);

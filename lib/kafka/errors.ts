@@ -1,12 +1,6 @@
+import { SyntorError } from '../errors/index.js';
 /** Base of the Kafka area's errors. `retriable` says whether trying the same thing again may succeed. */
-export class KafkaAreaError extends Error {
-  readonly retriable: boolean;
-  constructor(message: string, options: { retriable: boolean; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.retriable = options.retriable;
-  }
-}
+export class KafkaAreaError extends SyntorError {}
 
 export type RecordDecodeReason = 'empty-value' | 'invalid-json' | 'invalid-envelope';
 

@@ -1,7 +1,8 @@
+import { SyntorError } from '../errors/index.js';
 /** An agent manifest that does not validate: caught when the manifest module is imported. */
-export class ManifestInvalidError extends Error {
+export class ManifestInvalidError extends SyntorError {
   override readonly name = 'ManifestInvalidError';
-  readonly retriable = false;
+  override readonly retriable = false;
   constructor(
     readonly agent: string,
     detail: string,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { getConfig } from '../config/index.js';
 import { migrate } from './postgres/migrate.js';
+import { runMain } from '../cli/runMain.js';
 
 const USAGE = `Usage: npm run migrate -- <up|down> [--count N]
 
@@ -39,10 +40,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -1,14 +1,8 @@
+import { SyntorError } from '../errors/index.js';
 import type { TaskStatus } from '../contracts/index.js';
 
 /** Base of the store's errors. `retriable` is true for infrastructure trouble (connection lost, timeouts). */
-export class StoreError extends Error {
-  readonly retriable: boolean;
-  constructor(message: string, options: { retriable: boolean; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.retriable = options.retriable;
-  }
-}
+export class StoreError extends SyntorError {}
 
 /** A transition the lifecycle never allows (e.g. completed → running): a bug in the caller, not a race. */
 export class StoreIllegalTransitionError extends StoreError {

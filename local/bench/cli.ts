@@ -4,6 +4,7 @@ import { getConfig } from '../../lib/config/index.js';
 import { createKafka } from '../../lib/kafka/index.js';
 import { ensureServices } from '../services/index.js';
 import { bareConsumer, fillTopic, harnessConsumer, type ThroughputResult } from './harnessBench.js';
+import { runMain } from '../../lib/cli/runMain.js';
 
 const USAGE = `Usage: npm run bench -- <suite> [--records N] [--rounds N]
 
@@ -74,10 +75,4 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -1,7 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { agents as registeredAgents } from '../../functions/index.js';
-import { ConfigInvalidError, getConfig } from '../../lib/config/index.js';
+import { runMain } from '../../lib/cli/runMain.js';
+import { getConfig } from '../../lib/config/index.js';
 import type { AgentManifest } from '../../lib/contracts/index.js';
 import { parseCliArgs, USAGE } from './cliArgs.js';
 import { HarnessUsageError } from './errors.js';
@@ -72,12 +73,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof HarnessUsageError) console.error(`${error.message}\n\n${USAGE}`);
-    else if (error instanceof ConfigInvalidError) console.error(error.message);
-    else console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
-    process.exit(error instanceof HarnessUsageError ? 2 : 1);
-  },
-);
+runMain(main, (error) => (error instanceof HarnessUsageError ? { message: `${error.message}\n\n${USAGE}`, exitCode: 2 } : undefined));

@@ -1,12 +1,6 @@
+import { SyntorError } from '../../lib/errors/index.js';
 /** Base of the harness's errors; `retriable` says whether the harness retries the invocation. */
-export class HarnessError extends Error {
-  readonly retriable: boolean;
-  constructor(message: string, options: { retriable: boolean; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.retriable = options.retriable;
-  }
-}
+export class HarnessError extends SyntorError {}
 
 /** The handler ran past the function's timeout. Lambda reports "Task timed out after N seconds" and retries. */
 export class HandlerTimeoutError extends HarnessError {

@@ -1,4 +1,5 @@
 import type { ServiceName } from './constants.js';
+import { SyntorError } from '../../lib/errors/index.js';
 
 const DISPLAY_NAMES: Record<ServiceName, string> = {
   kafka: 'Kafka',
@@ -42,9 +43,9 @@ export function describeUnavailable(details: UnavailableDetails): string {
  * A service (Kafka, PostgreSQL or Redis) could not be reached nor started. Not retriable: someone has
  * to install, start or reconfigure something, and the message says what.
  */
-export class ServicesUnavailableError extends Error {
+export class ServicesUnavailableError extends SyntorError {
   override readonly name = 'ServicesUnavailableError';
-  readonly retriable = false;
+  override readonly retriable = false;
   readonly service: ServiceName;
   readonly address: string;
   readonly reason: string;
@@ -62,9 +63,9 @@ export class ServicesUnavailableError extends Error {
 }
 
 /** An external program (mvn, java, pg_ctlcluster, redis-server) failed; usually the `cause` of the above. */
-export class ServicesCommandError extends Error {
+export class ServicesCommandError extends SyntorError {
   override readonly name = 'ServicesCommandError';
-  readonly retriable = false;
+  override readonly retriable = false;
 
   constructor(
     /** The command line as it may be shown: secrets already redacted. */
@@ -83,9 +84,9 @@ export class ServicesCommandError extends Error {
 }
 
 /** Another process held the start lock for longer than we were willing to wait. */
-export class ServicesLockTimeoutError extends Error {
+export class ServicesLockTimeoutError extends SyntorError {
   override readonly name = 'ServicesLockTimeoutError';
-  readonly retriable = true;
+  override readonly retriable = true;
 
   constructor(
     readonly lockFile: string,

@@ -1,10 +1,11 @@
+import { SyntorError } from '../../../lib/errors/index.js';
 /**
  * Thrown when a filter pattern would be rejected by Lambda at mapping creation. Never retriable: the
  * trigger's configuration has to change.
  */
-export class FilterPatternInvalidError extends Error {
+export class FilterPatternInvalidError extends SyntorError {
   override readonly name = 'FilterPatternInvalidError';
-  readonly retriable = false;
+  override readonly retriable = false;
 
   constructor(
     /** The pattern as given, object or JSON string. */

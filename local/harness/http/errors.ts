@@ -1,6 +1,7 @@
+import { SyntorError } from '../../../lib/errors/index.js';
 /** Base of this package's errors; none is retriable: the configuration or the handler has to change. */
-export class HttpTriggerError extends Error {
-  readonly retriable = false;
+export class HttpTriggerError extends SyntorError {
+  override readonly retriable = false;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -1,10 +1,11 @@
+import { SyntorError } from '../../../lib/errors/index.js';
 /**
  * Thrown for a schedule expression EventBridge would reject at `PutRule`. Never retriable: the trigger's
  * configuration has to change.
  */
-export class ScheduleExpressionInvalidError extends Error {
+export class ScheduleExpressionInvalidError extends SyntorError {
   override readonly name = 'ScheduleExpressionInvalidError';
-  readonly retriable = false;
+  override readonly retriable = false;
 
   constructor(
     /** The expression as given, e.g. `rate(5 minute)`. */

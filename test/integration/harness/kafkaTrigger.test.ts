@@ -2,23 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { MSKEvent } from 'aws-lambda';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildMskEvent, mskEventSchema, readMskEvent } from '../../../lib/kafka/index.js';
-import type { RunningHarness } from '../../../local/harness/harness.js';
 import { behaviours, callsOf, journal } from '../../fixtures/agents/probe/handler.js';
 import { probeAgent } from '../../fixtures/agents/probe/manifest.js';
-import { batchesOf, committed, createTopic, disconnectProducers, produce, runHarness, uniqueName, valuesOf, waitFor } from './support.js';
+import { batchesOf, committed, createTopic, disconnectProducers, produce, resetHarnesses, runHarness, uniqueName, valuesOf, waitFor } from './support.js';
 
-const running: RunningHarness[] = [];
-async function start(...args: Parameters<typeof runHarness>) {
-  const harness = await runHarness(...args);
-  running.push(harness);
-  return harness;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((h) => h.stop()));
-  journal.clear();
-  behaviours.clear();
-});
+const start = runHarness;
+afterEach(resetHarnesses);
 afterAll(() => disconnectProducers());
 
 describe('Kafka trigger: the event', () => {

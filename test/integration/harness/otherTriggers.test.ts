@@ -1,16 +1,10 @@
 import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { RunningHarness } from '../../../local/harness/harness.js';
-import { behaviours, callsOf, journal } from '../../fixtures/agents/probe/handler.js';
+import { behaviours, callsOf } from '../../fixtures/agents/probe/handler.js';
 import { probeAgent } from '../../fixtures/agents/probe/manifest.js';
-import { createTopic, disconnectProducers, produce, runHarness, uniqueName, waitFor } from './support.js';
+import { createTopic, disconnectProducers, produce, resetHarnesses, runHarness, uniqueName, waitFor } from './support.js';
 
-const running: RunningHarness[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((h) => h.stop()));
-  journal.clear();
-  behaviours.clear();
-});
+afterEach(resetHarnesses);
 afterAll(() => disconnectProducers());
 
 describe('schedule trigger', () => {
@@ -18,7 +12,7 @@ describe('schedule trigger', () => {
     const fn = uniqueName('p');
     const agent = probeAgent(fn, [{ name: 'tick', triggers: [{ type: 'schedule', expression: 'rate(1 minute)' }] }]);
 
-    running.push(await runHarness(agent, { fireSchedulesOnStart: true }));
+    await runHarness(agent, { fireSchedulesOnStart: true });
     await waitFor('the first tick', () => callsOf(`${fn}-tick`).length === 1);
 
     const event = callsOf(`${fn}-tick`)[0]!.event as ScheduledEvent;
@@ -37,7 +31,6 @@ describe('HTTP trigger', () => {
     behaviours.set(`${fn}-get-task`, (event) => ({ id: (event as APIGatewayProxyEventV2).pathParameters?.id }));
     behaviours.set(`${fn}-submit`, () => ({ statusCode: 201, headers: { 'content-type': 'application/json' }, body: '{"created":true}' }));
     const harness = await runHarness(agent, { ports: { http: 0, metrics: false, health: false } });
-    running.push(harness);
     const base = `http://127.0.0.1:${harness.ports.http}`;
 
     const got = await fetch(`${base}/tasks/abc%20def?verbose=1`);
@@ -67,7 +60,6 @@ describe('metrics and health', () => {
       if (failing) throw new Error('down');
     });
     const harness = await runHarness(agent, { ports: { http: false, metrics: 0, health: 0 } });
-    running.push(harness);
 
     await produce(topic, ['{"keep":true}', '{"keep":false}', '{"keep":true}']);
     await waitFor('the invocation', () => callsOf(`${fn}-counted`).length >= 1);

@@ -4,7 +4,7 @@ import type { AgentManifest } from '../../../lib/contracts/index.js';
 import { createKafka, createProducer, ensureTopics, readMskEvent, type KafkaRecord } from '../../../lib/kafka/index.js';
 import { startHarness, type HarnessOptions, type RunningHarness } from '../../../local/harness/harness.js';
 import { silentLog, type HarnessLog } from '../../../local/harness/log.js';
-import { callsOf } from '../../fixtures/agents/probe/handler.js';
+import { behaviours, callsOf, journal } from '../../fixtures/agents/probe/handler.js';
 import { testConfig, uniqueName } from '../support/testConfig.js';
 
 // kafkajs logs retriable group churn at ERROR; these tests provoke plenty of it on purpose.
@@ -46,8 +46,11 @@ export function captureLog(): HarnessLog & { lines: string[] } {
   return { lines, info: (l) => lines.push(l), warn: (l) => lines.push(l), error: (l) => lines.push(l) };
 }
 
+const started: RunningHarness[] = [];
+
+/** Starts the harness for one agent with test defaults; {@link resetHarnesses} stops it after the test. */
 export async function runHarness(agent: AgentManifest, options: Partial<HarnessOptions> = {}): Promise<RunningHarness> {
-  return startHarness({
+  const harness = await startHarness({
     config: testConfig(),
     agents: [agent],
     kafka,
@@ -57,6 +60,15 @@ export async function runHarness(agent: AgentManifest, options: Partial<HarnessO
     log: silentLog,
     ...options,
   });
+  started.push(harness);
+  return harness;
+}
+
+/** For `afterEach`: stops every harness the test started and forgets the probe's journal and behaviours. */
+export async function resetHarnesses(): Promise<void> {
+  await Promise.all(started.splice(0).map((h) => h.stop()));
+  journal.clear();
+  behaviours.clear();
 }
 
 export async function waitFor(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
