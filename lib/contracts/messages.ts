@@ -121,6 +121,8 @@ export const deadLetterPayloadSchema = z.object({
   value: z.string().nullable(),
   failedBy: z.string().min(1),
   failedAt: isoTimestampSchema,
+  /** Set when a task was dead-lettered (rather than an unreadable record): redrive re-queues it. */
+  taskId: z.uuid().optional(),
   details: z.unknown().optional(),
 });
 

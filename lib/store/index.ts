@@ -12,6 +12,13 @@ export {
   type TransitionOutcome,
   type TransitionRequest,
 } from './postgres/taskStore.js';
+export {
+  createTaskBatchStore,
+  type Completion,
+  type DispatchDecision,
+  type StatusUpdate,
+  type TaskBatchStore,
+} from './postgres/taskBatches.js';
 export { createRedis } from './redis/client.js';
 export { createIdempotencyGuard, type IdempotencyGuard } from './redis/idempotency.js';
 export { createInFlight, type InFlight } from './redis/inFlight.js';

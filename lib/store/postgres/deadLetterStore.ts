@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DeadLetterPayload } from '../../contracts/index.js';
 
@@ -44,14 +45,22 @@ function fromRow(row: DeadLetterRow): StoredDeadLetter {
 /** Stored dead letters: what could not be processed, kept for inspection and redrive. */
 export function createDeadLetterStore(pool: pg.Pool) {
   return {
-    async add(letter: DeadLetterPayload, taskId?: string): Promise<StoredDeadLetter> {
+    /**
+     * Stores a dead letter. With `id` (the dlq.record message id) a redelivered record is stored once:
+     * the existing row is returned.
+     */
+    async add(letter: DeadLetterPayload, id: string = randomUUID()): Promise<StoredDeadLetter> {
       const { rows } = await pool.query<DeadLetterRow>(
-        `INSERT INTO dead_letters (task_id, reason, reason_code, origin_topic, origin_partition, origin_offset, origin_key, value, failed_by, failed_at, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+        `WITH inserted AS (
+           INSERT INTO dead_letters (id, task_id, reason, reason_code, origin_topic, origin_partition, origin_offset, origin_key, value, failed_by, failed_at, details)
+           VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING *
+         )
+         SELECT * FROM inserted UNION ALL SELECT * FROM dead_letters WHERE id = $12 AND NOT EXISTS (SELECT 1 FROM inserted)`,
         [
-          taskId ?? null, letter.reason, letter.reasonCode, letter.origin.topic, letter.origin.partition, letter.origin.offset,
+          letter.taskId ?? null, letter.reason, letter.reasonCode, letter.origin.topic, letter.origin.partition, letter.origin.offset,
           letter.origin.key ?? null, letter.value, letter.failedBy, letter.failedAt,
           letter.details === undefined ? null : JSON.stringify(letter.details),
+          id,
         ],
       );
       return fromRow(rows[0]!);

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { taskSubmissionSchema, type ErrorInfo, type TaskStatus, type TaskSubmission } from '../../contracts/index.js';
+import { inTransaction } from './pool.js';
+import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
+
+/** What dispatch decided for one claimed task. */
+export type DispatchDecision = { taskId: string; agent: string; leaseMs: number } | { taskId: string; unroutable: string };
+
+export interface Completion {
+  taskId: string;
+  attempt: number;
+  outcome: 'success' | 'failure';
+  result?: unknown;
+  error?: ErrorInfo;
+}
+
+export interface StatusUpdate {
+  taskId: string;
+  attempt: number;
+  /** 'running' moves an assigned task to running; both extend the lease. */
+  state: 'running' | 'progress';
+  progress?: number;
+  message?: string;
+}
+
+type RowWithPrevious = TaskRow & { previous_status: TaskStatus };
+
+async function appendEvents(
+  client: pg.ClientBase,
+  events: { taskId: string; from: TaskStatus | null; to: TaskStatus; attempt: number; detail?: Record<string, unknown> }[],
+  actor: string,
+) {
+  if (events.length === 0) return;
+  await client.query(
+    `INSERT INTO task_events (task_id, from_status, to_status, attempt, actor, detail)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[])`,
+    [
+      events.map((e) => e.taskId),
+      events.map((e) => e.from),
+      events.map((e) => e.to),
+      events.map((e) => e.attempt),
+      events.map(() => actor),
+      events.map((e) => JSON.stringify(e.detail ?? {})),
+    ],
+  );
+}
+
+/**
+ * Set-based task operations for the hot paths — one statement per MSK batch instead of one
+ * transaction per record. Each keeps the store's rule: a move applies only from the expected state
+ * (and attempt), and every applied move is appended to the history in the same transaction.
+ */
+export function createTaskBatchStore(pool: pg.Pool) {
+  return {
+    /** Inserts pending tasks; a submission whose idempotency key exists returns that task instead. */
+    async createMany(submissions: readonly TaskSubmission[], actor: string): Promise<{ task: StoredTask; created: boolean }[]> {
+      const parsed = submissions.map((s) => ({ id: randomUUID(), ...taskSubmissionSchema.parse(s) }));
+      if (parsed.length === 0) return [];
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<TaskRow>(
+          `INSERT INTO tasks (id, type, priority, required_capabilities, payload, timeout_ms, max_retries, idempotency_key)
+           SELECT id, type, priority, ARRAY(SELECT jsonb_array_elements_text(caps)), payload, timeout_ms, max_retries, key
+           FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::jsonb[], $5::jsonb[], $6::int[], $7::int[], $8::text[])
+             AS s(id, type, priority, caps, payload, timeout_ms, max_retries, key)
+           ON CONFLICT (idempotency_key) DO NOTHING
+           RETURNING *`,
+          [
+            parsed.map((s) => s.id),
+            parsed.map((s) => s.type),
+            parsed.map((s) => s.priority),
+            parsed.map((s) => JSON.stringify(s.requiredCapabilities)),
+            parsed.map((s) => JSON.stringify(s.payload)),
+            parsed.map((s) => s.timeoutMs),
+            parsed.map((s) => s.maxRetries),
+            parsed.map((s) => s.idempotencyKey ?? null),
+          ],
+        );
+        await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: null, to: 'pending', attempt: 0, detail: { event: 'created' } })), actor);
+        const inserted = new Map(rows.map((r) => [r.id, r]));
+        const missingKeys = parsed.filter((s) => !inserted.has(s.id)).map((s) => s.idempotencyKey!);
+        const existing = new Map<string, TaskRow>();
+        if (missingKeys.length > 0) {
+          const found = await client.query<TaskRow>('SELECT * FROM tasks WHERE idempotency_key = ANY($1::text[])', [missingKeys]);
+          for (const row of found.rows) existing.set(row.idempotency_key!, row);
+        }
+        return parsed.map((s) => {
+          const row = inserted.get(s.id);
+          return row ? { task: taskFromRow(row), created: true } : { task: taskFromRow(existing.get(s.idempotencyKey!)!), created: false };
+        });
+      });
+    },
+
+    /**
+     * Claims up to `limit` due pending tasks, highest priority then oldest first, with
+     * `FOR UPDATE SKIP LOCKED` so concurrent coordinators never claim the same task, lets `decide`
+     * route them, and applies the decisions in the same transaction.
+     */
+    async dispatch(
+      limit: number,
+      decide: (tasks: StoredTask[]) => Promise<DispatchDecision[]>,
+      actor: string,
+    ): Promise<{ assigned: StoredTask[]; unroutable: { task: StoredTask; reason: string; changed: boolean }[] }> {
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<TaskRow>(
+          `SELECT * FROM tasks WHERE status = 'pending' AND available_at <= now()
+           ORDER BY priority DESC, created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [limit],
+        );
+        if (rows.length === 0) return { assigned: [], unroutable: [] };
+        const claimed = rows.map(taskFromRow);
+        const decisions = await decide(claimed);
+        const routed = decisions.filter((d): d is Extract<DispatchDecision, { agent: string }> => 'agent' in d);
+        const updated = await client.query<TaskRow>(
+          `UPDATE tasks t SET status = 'assigned', attempt = t.attempt + 1, assigned_agent = d.agent, assigned_at = now(),
+             updated_at = now(), status_reason = NULL, lease_expires_at = now() + d.lease_ms * interval '1 millisecond'
+           FROM unnest($1::uuid[], $2::text[], $3::int[]) AS d(id, agent, lease_ms)
+           WHERE t.id = d.id AND t.status = 'pending'
+           RETURNING t.*`,
+          [routed.map((d) => d.taskId), routed.map((d) => d.agent), routed.map((d) => d.leaseMs)],
+        );
+        await appendEvents(client, updated.rows.map((r) => ({ taskId: r.id, from: 'pending', to: 'assigned', attempt: r.attempt, detail: { agent: r.assigned_agent } })), actor);
+
+        const byId = new Map(claimed.map((t) => [t.id, t]));
+        const unroutable = decisions
+          .filter((d): d is Extract<DispatchDecision, { unroutable: string }> => 'unroutable' in d)
+          .map((d) => ({ task: byId.get(d.taskId)!, reason: d.unroutable, changed: byId.get(d.taskId)!.statusReason !== d.unroutable }));
+        const changed = unroutable.filter((u) => u.changed);
+        if (changed.length > 0) {
+          await client.query(
+            `UPDATE tasks t SET status_reason = d.reason, updated_at = now() FROM unnest($1::uuid[], $2::text[]) AS d(id, reason) WHERE t.id = d.id`,
+            [changed.map((u) => u.task.id), changed.map((u) => u.reason)],
+          );
+        }
+        return { assigned: updated.rows.map(taskFromRow), unroutable };
+      });
+    },
+
+    /**
+     * Records the outcome of attempts: an assigned/running task on that attempt becomes completed or
+     * failed. A duplicate or a late completion of an earlier attempt matches nothing and is left out.
+     */
+    async complete(completions: readonly Completion[], actor: string): Promise<(StoredTask & { previousStatus: TaskStatus })[]> {
+      if (completions.length === 0) return [];
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<RowWithPrevious>(
+          `WITH input AS (
+             SELECT DISTINCT ON (id) * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS i(id, attempt, outcome, result, error)
+           ),
+           previous AS (SELECT t.id, t.status FROM tasks t JOIN input i ON i.id = t.id ORDER BY t.id FOR UPDATE OF t)
+           UPDATE tasks t SET
+             status = CASE WHEN i.outcome = 'success' THEN 'completed' ELSE 'failed' END,
+             result = CASE WHEN i.outcome = 'success' THEN i.result ELSE t.result END,
+             error = CASE WHEN i.outcome = 'success' THEN NULL ELSE i.error END,
+             completed_at = CASE WHEN i.outcome = 'success' THEN now() ELSE t.completed_at END,
+             lease_expires_at = NULL, updated_at = now()
+           FROM input i, previous p
+           WHERE t.id = i.id AND p.id = t.id AND t.status IN ('assigned', 'running') AND t.attempt = i.attempt
+           RETURNING t.*, p.status AS previous_status`,
+          [
+            completions.map((c) => c.taskId),
+            completions.map((c) => c.attempt),
+            completions.map((c) => c.outcome),
+            completions.map((c) => (c.result === undefined ? null : JSON.stringify(c.result))),
+            completions.map((c) => (c.error === undefined ? null : JSON.stringify(c.error))),
+          ],
+        );
+        await appendEvents(
+          client,
+          rows.map((r) => ({ taskId: r.id, from: r.previous_status, to: r.status, attempt: r.attempt, ...(r.error ? { detail: { error: r.error } } : {}) })),
+          actor,
+        );
+        return rows.map((r) => ({ ...taskFromRow(r), previousStatus: r.previous_status }));
+      });
+    },
+
+    /**
+     * Applies status heartbeats: each extends the lease of a task still on that attempt to
+     * now + its timeout + `graceMs`; 'running' also moves an assigned task to running.
+     */
+    async touch(updates: readonly StatusUpdate[], graceMs: number, actor: string): Promise<{ extended: number; started: string[] }> {
+      if (updates.length === 0) return { extended: 0, started: [] };
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ id: string; attempt: number; started: boolean }>(
+          `WITH input AS (
+             SELECT id, attempt, bool_or(state = 'running') AS running FROM unnest($1::uuid[], $2::int[], $3::text[]) AS i(id, attempt, state) GROUP BY id, attempt
+           )
+           UPDATE tasks t SET
+             status = CASE WHEN i.running AND t.status = 'assigned' THEN 'running' ELSE t.status END,
+             started_at = CASE WHEN i.running AND t.status = 'assigned' THEN now() ELSE t.started_at END,
+             lease_expires_at = GREATEST(t.lease_expires_at, now() + (t.timeout_ms + $4::int) * interval '1 millisecond'),
+             updated_at = now()
+           FROM input i
+           WHERE t.id = i.id AND t.attempt = i.attempt AND t.status IN ('assigned', 'running')
+           RETURNING t.id, t.attempt, (i.running AND t.started_at = now()) AS started`,
+          [updates.map((u) => u.taskId), updates.map((u) => u.attempt), updates.map((u) => u.state), graceMs],
+        );
+        const started = rows.filter((r) => r.started);
+        await appendEvents(client, started.map((r) => ({ taskId: r.id, from: 'assigned', to: 'running', attempt: r.attempt })), actor);
+        return { extended: rows.length, started: started.map((r) => r.id) };
+      });
+    },
+
+    /** Tasks whose lease has run out (the agent crashed or hung), locked for this sweeper only. */
+    async expiredLeases(limit: number): Promise<StoredTask[]> {
+      const { rows } = await pool.query<TaskRow>(
+        `SELECT * FROM tasks WHERE status IN ('assigned', 'running') AND lease_expires_at < now()
+         ORDER BY lease_expires_at LIMIT $1`,
+        [limit],
+      );
+      return rows.map(taskFromRow);
+    },
+
+    /** In-flight tasks per agent, the truth the Redis counters are reconciled against. */
+    async inFlightByAgent(): Promise<Map<string, number>> {
+      const { rows } = await pool.query<{ agent: string; n: string }>(
+        `SELECT assigned_agent AS agent, count(*) AS n FROM tasks WHERE status IN ('assigned', 'running') AND assigned_agent IS NOT NULL GROUP BY assigned_agent`,
+      );
+      return new Map(rows.map((r) => [r.agent, Number(r.n)]));
+    },
+  };
+}
+
+export type TaskBatchStore = ReturnType<typeof createTaskBatchStore>;
