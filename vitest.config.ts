@@ -18,6 +18,17 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One file at a time: they share one broker and one database on a 2-core machine.
           fileParallelism: false,
+          // Handlers read their configuration from the environment, as on Lambda: point them at the
+          // test database and key space, and make retries, leases and circuits quick enough to watch.
+          env: {
+            SYNTOR_POSTGRES_DATABASE: 'syntor_test',
+            SYNTOR_REDIS_KEY_PREFIX: 'syntor-test:',
+            SYNTOR_RETRY_BASE_MS: '200',
+            SYNTOR_RETRY_MAX_MS: '1000',
+            SYNTOR_LEASE_GRACE_MS: '500',
+            SYNTOR_CIRCUIT_COOLDOWN_MS: '1500',
+            SYNTOR_SWEEP_INTERVAL_MS: '300',
+          },
         },
       },
     ],

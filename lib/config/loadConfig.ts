@@ -59,6 +59,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
     },
     metricsPort: e.SYNTOR_METRICS_PORT,
     healthPort: e.SYNTOR_HEALTH_PORT,
+    orchestration: {
+      routingStrategy: e.SYNTOR_ROUTING_STRATEGY,
+      retryBaseMs: e.SYNTOR_RETRY_BASE_MS,
+      retryMaxMs: e.SYNTOR_RETRY_MAX_MS,
+      leaseGraceMs: e.SYNTOR_LEASE_GRACE_MS,
+      circuitThreshold: e.SYNTOR_CIRCUIT_THRESHOLD,
+      circuitCooldownMs: e.SYNTOR_CIRCUIT_COOLDOWN_MS,
+      agentTtlMs: e.SYNTOR_AGENT_TTL_MS,
+      sweepIntervalMs: e.SYNTOR_SWEEP_INTERVAL_MS,
+    },
     httpPort: e.SYNTOR_HTTP_PORT,
     harnessHost: e.SYNTOR_HARNESS_HOST,
   };

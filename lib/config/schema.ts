@@ -35,6 +35,21 @@ export const configEnvSchema = z.object({
 
   SYNTOR_METRICS_PORT: port.default(9090),
   SYNTOR_HEALTH_PORT: port.default(8080),
+  /** How the coordinator picks among capable agents. */
+  SYNTOR_ROUTING_STRATEGY: z.enum(['least-loaded', 'round-robin', 'capability-score']).default('least-loaded'),
+  /** First retry delay of a failed attempt; doubles per retry up to SYNTOR_RETRY_MAX_MS. */
+  SYNTOR_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
+  SYNTOR_RETRY_MAX_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** Added to a task's timeout to make its lease: how long a silent agent keeps a task. */
+  SYNTOR_LEASE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** Consecutive failed or timed-out attempts that open an agent's circuit. */
+  SYNTOR_CIRCUIT_THRESHOLD: z.coerce.number().int().min(1).max(1_000).default(3),
+  /** How long an open circuit waits before letting one trial task through (half-open). */
+  SYNTOR_CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
+  /** An agent instance counts as alive this long after its last heartbeat or registration. */
+  SYNTOR_AGENT_TTL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(180_000),
+  /** At most one lease sweep per this interval, triggered by heartbeats (the schedule is the safety net). */
+  SYNTOR_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   /** The harness's HTTP routes (API Gateway locally). */
   SYNTOR_HTTP_PORT: port.default(8000),
   /** Where the harness listens; 0.0.0.0 lets a Prometheus in Docker on Linux reach the metrics. */

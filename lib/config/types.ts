@@ -26,6 +26,16 @@ export interface SyntorConfig {
   };
   readonly metricsPort: number;
   readonly healthPort: number;
+  readonly orchestration: {
+    readonly routingStrategy: 'least-loaded' | 'round-robin' | 'capability-score';
+    readonly retryBaseMs: number;
+    readonly retryMaxMs: number;
+    readonly leaseGraceMs: number;
+    readonly circuitThreshold: number;
+    readonly circuitCooldownMs: number;
+    readonly agentTtlMs: number;
+    readonly sweepIntervalMs: number;
+  };
   readonly httpPort: number;
   readonly harnessHost: string;
 }

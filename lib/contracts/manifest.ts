@@ -71,9 +71,17 @@ export const agentManifestSchema = z
   })
   .superRefine((agent, ctx) => {
     const seen = new Set<string>();
+    const groups = new Map<string, string>();
     agent.functions.forEach((fn, i) => {
       if (seen.has(fn.name)) ctx.addIssue({ code: 'custom', path: ['functions', i, 'name'], message: `duplicate function name "${fn.name}"` });
       seen.add(fn.name);
+      fn.triggers.forEach((trigger, j) => {
+        if (trigger.type !== 'kafka' || !trigger.consumerGroupId) return;
+        // One consumer group per event source mapping: sharing one would split partitions between them.
+        const owner = groups.get(trigger.consumerGroupId);
+        if (owner) ctx.addIssue({ code: 'custom', path: ['functions', i, 'triggers', j, 'consumerGroupId'], message: `consumer group "${trigger.consumerGroupId}" is already used by ${owner}` });
+        groups.set(trigger.consumerGroupId, `${fn.name} (${trigger.topic})`);
+      });
     });
   });
 

@@ -32,7 +32,17 @@ export function functionId(agent: Pick<AgentManifest, 'name'>, fn: Pick<Function
   return `${agent.name}-${fn.name}`;
 }
 
-/** The consumer group of a Kafka trigger: as declared, else `syntor-<agent>-<function>`. */
-export function consumerGroupOf(agent: Pick<AgentManifest, 'name'>, fn: Pick<FunctionManifest, 'name'>, trigger: { consumerGroupId?: string | undefined }): string {
-  return trigger.consumerGroupId ?? `syntor-${functionId(agent, fn)}`;
+/**
+ * The consumer group of a Kafka trigger: as declared, else `syntor-<agent>-<function>`, with the
+ * topic appended when the function has several Kafka triggers — each is its own event source
+ * mapping, and one group cannot serve two subscriptions.
+ */
+export function consumerGroupOf(
+  agent: Pick<AgentManifest, 'name'>,
+  fn: Pick<FunctionManifest, 'name' | 'triggers'>,
+  trigger: { topic: string; consumerGroupId?: string | undefined },
+): string {
+  if (trigger.consumerGroupId) return trigger.consumerGroupId;
+  const kafkaTriggers = fn.triggers.filter((t) => t.type === 'kafka').length;
+  return `syntor-${functionId(agent, fn)}${kafkaTriggers > 1 ? `-${trigger.topic}` : ''}`;
 }

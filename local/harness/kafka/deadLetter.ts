@@ -1,5 +1,5 @@
-import { createMessage } from '../../../lib/contracts/index.js';
 import type { KafkaRecord, SyntorProducer } from '../../../lib/kafka/index.js';
+import { deadLetterRecords as publishDeadLetters } from '../../../lib/handlers/index.js';
 import type { HarnessMetrics } from '../metrics.js';
 
 /**
@@ -11,29 +11,6 @@ export async function deadLetterRecords(
   records: readonly KafkaRecord[],
   reason: string,
 ): Promise<void> {
-  if (records.length === 0) return;
-  await options.producer.publishAll(
-    records.map((record) => ({
-      message: createMessage(
-        'dlq.record',
-        {
-          reason,
-          reasonCode: 'retries-exhausted',
-          origin: {
-            topic: record.topic,
-            partition: record.partition,
-            offset: record.offset,
-            key: record.key?.toString('utf8') ?? null,
-            timestamp: record.timestamp,
-          },
-          value: record.value?.toString('base64') ?? null,
-          failedBy: options.functionId,
-          failedAt: new Date().toISOString(),
-        },
-        { source: options.functionId },
-      ),
-      options: { key: `${record.topic}-${record.partition}` },
-    })),
-  );
+  await publishDeadLetters(options.producer, options.functionId, records.map((record) => ({ record, reasonCode: 'retries-exhausted', reason })));
   options.metrics.dlqRecords.inc({ agent: options.agent, function: options.functionId, reason: 'retries-exhausted' }, records.length);
 }

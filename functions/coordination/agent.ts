@@ -1,0 +1,46 @@
+import { TOPICS } from '../../lib/contracts/index.js';
+import { defineAgent, handlerPath } from '../../lib/manifest/index.js';
+
+const entry = (file: string) => handlerPath(import.meta.url, file);
+
+/** The coordination agent: takes tasks in, routes them, tracks them to a terminal state. */
+export default defineAgent({
+  name: 'coordination',
+  kind: 'service',
+  description: 'Task submission, routing and dispatch, lifecycle, registry, failover and dead letters',
+  capabilities: ['task.routing'],
+  concurrency: 50,
+  functions: [
+    { name: 'submit', entry: entry('./submit.ts'), timeoutSeconds: 10, triggers: [{ type: 'http', method: 'POST', path: '/tasks' }] },
+    {
+      name: 'api',
+      entry: entry('./api.ts'),
+      timeoutSeconds: 10,
+      triggers: [
+        { type: 'http', method: 'GET', path: '/tasks' },
+        { type: 'http', method: 'GET', path: '/tasks/{id}' },
+        { type: 'http', method: 'POST', path: '/tasks/{id}/cancel' },
+        { type: 'http', method: 'GET', path: '/agents' },
+        { type: 'http', method: 'GET', path: '/dlq' },
+        { type: 'http', method: 'POST', path: '/dlq/{id}/redrive' },
+      ],
+    },
+    {
+      name: 'requests',
+      entry: entry('./requests.ts'),
+      triggers: [{ type: 'kafka', topic: TOPICS.serviceRequest, filters: [{ value: { target: ['coordination'] } }], batchSize: 500, batchingWindowMs: 20 }],
+    },
+    { name: 'status', entry: entry('./status.ts'), triggers: [{ type: 'kafka', topic: TOPICS.taskStatus, batchSize: 500, batchingWindowMs: 20 }] },
+    { name: 'complete', entry: entry('./complete.ts'), triggers: [{ type: 'kafka', topic: TOPICS.taskComplete, batchSize: 500, batchingWindowMs: 20 }] },
+    {
+      name: 'registry',
+      entry: entry('./registry.ts'),
+      triggers: [
+        { type: 'kafka', topic: TOPICS.agentRegistration, batchSize: 100, batchingWindowMs: 20 },
+        { type: 'kafka', topic: TOPICS.agentHeartbeat, batchSize: 100, batchingWindowMs: 100 },
+      ],
+    },
+    { name: 'dead-letters', entry: entry('./deadLetters.ts'), triggers: [{ type: 'kafka', topic: TOPICS.deadLetter, batchSize: 100, batchingWindowMs: 100 }] },
+    { name: 'sweeper', entry: entry('./sweeper.ts'), timeoutSeconds: 60, triggers: [{ type: 'schedule', expression: 'rate(1 minute)' }] },
+  ],
+});

@@ -1,0 +1,55 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { TASK_STATUSES, type TaskStatus } from '../../lib/contracts/index.js';
+import { json } from '../../lib/handlers/index.js';
+import { dispatchPending, getDeps, redrive } from '../../lib/orchestration/index.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Queries and control: tasks (with history), agents, dead letters, cancel, redrive. */
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const deps = getDeps();
+  const id = event.pathParameters?.id;
+  if (id !== undefined && !UUID.test(id)) return json(400, { message: `"${id}" is not a task or dead letter id (a UUID)` });
+
+  switch (event.routeKey) {
+    case 'GET /tasks': {
+      const status = event.queryStringParameters?.status;
+      if (status !== undefined && !(TASK_STATUSES as readonly string[]).includes(status)) {
+        return json(400, { message: `status must be one of ${TASK_STATUSES.join(', ')}; got "${status}"` });
+      }
+      const limit = Number(event.queryStringParameters?.limit ?? 100);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return json(400, { message: 'limit must be a whole number from 1 to 1000' });
+      return json(200, { tasks: await deps.tasks.list({ ...(status ? { status: status as TaskStatus } : {}), limit }) });
+    }
+    case 'GET /tasks/{id}': {
+      const task = await deps.tasks.get(id!);
+      return task ? json(200, { ...task, events: await deps.tasks.events(id!) }) : json(404, { message: `No task ${id}` });
+    }
+    case 'POST /tasks/{id}/cancel': {
+      const outcome = await deps.tasks.transition(id!, { to: 'cancelled', from: ['pending', 'assigned', 'running'], actor: 'api', changes: { leaseExpiresAt: null } });
+      if (!outcome.applied) {
+        return outcome.reason === 'not-found' ? json(404, { message: `No task ${id}` }) : json(409, { message: `Task ${id} is ${outcome.task.status} and cannot be cancelled` });
+      }
+      if (outcome.from !== 'pending' && outcome.task.assignedAgent) await deps.inFlight.release(outcome.task.assignedAgent);
+      return json(200, outcome.task);
+    }
+    case 'GET /agents': {
+      const agents = await deps.agents.list();
+      return json(200, {
+        agents: await Promise.all(
+          agents.map(async (a) => ({ ...a, inFlight: await deps.inFlight.count(a.name), instances: await deps.liveness.aliveInstances(a.name) })),
+        ),
+      });
+    }
+    case 'GET /dlq':
+      return json(200, { deadLetters: await deps.deadLetters.list() });
+    case 'POST /dlq/{id}/redrive': {
+      const outcome = await redrive(deps, id!, 'api');
+      if (!outcome.ok) return json(409, { message: outcome.reason });
+      if (outcome.taskId) await dispatchPending(deps, { actor: 'api' });
+      return json(200, outcome);
+    }
+    default:
+      return json(404, { message: `No route ${event.routeKey}` });
+  }
+}

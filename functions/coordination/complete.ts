@@ -1,0 +1,11 @@
+import { createKafkaBatchHandler } from '../../lib/handlers/index.js';
+import { getDeps, recordCompletions } from '../../lib/orchestration/index.js';
+
+/** Outcomes of attempts: completed, retried with backoff, or dead-lettered; then dispatch freed capacity. */
+export const handler = createKafkaBatchHandler({
+  accepts: ['task.complete'],
+  producer: () => getDeps().producer,
+  async process(records) {
+    await recordCompletions(getDeps(), records.map((r) => r.message.payload));
+  },
+});

@@ -1,0 +1,11 @@
+import { createKafkaBatchHandler } from '../../lib/handlers/index.js';
+import { answerServiceRequests, getDeps } from '../../lib/orchestration/index.js';
+
+/** Service requests to the coordinator (`task.submit`), answered on syntor.services.response. */
+export const handler = createKafkaBatchHandler({
+  accepts: ['service.request'],
+  producer: () => getDeps().producer,
+  async process(records) {
+    await answerServiceRequests(getDeps(), records.map((r) => r.message));
+  },
+});

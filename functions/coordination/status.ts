@@ -1,0 +1,11 @@
+import { createKafkaBatchHandler } from '../../lib/handlers/index.js';
+import { getDeps, recordStatuses } from '../../lib/orchestration/index.js';
+
+/** Task status heartbeats from agents: extend leases, mark tasks running. */
+export const handler = createKafkaBatchHandler({
+  accepts: ['task.status'],
+  producer: () => getDeps().producer,
+  async process(records) {
+    await recordStatuses(getDeps(), records.map((r) => r.message.payload));
+  },
+});

@@ -1,0 +1,11 @@
+import { compute } from '../../lib/capabilities/builtin/compute.js';
+import { dataTransform } from '../../lib/capabilities/builtin/dataTransform.js';
+import type { Capability } from '../../lib/capabilities/types.js';
+import type { WorkerDefinition } from '../../lib/worker/index.js';
+
+/** Worker alpha: number crunching and JSON reshaping. Adding a capability is adding it to this list. */
+export const alpha: WorkerDefinition = {
+  name: 'worker-alpha',
+  concurrency: 8,
+  capabilities: [compute, dataTransform] as Capability[],
+};

@@ -1,0 +1,49 @@
+import type { Context } from 'aws-lambda';
+import type { Message, MessageType, MessageOf } from '../contracts/index.js';
+import { decodeMessage, headerValue, MskRecordDecodeError, readMskEvent, type KafkaRecord, type SyntorProducer } from '../kafka/index.js';
+import { deadLetterRecords } from './deadLetterRecord.js';
+
+export interface DecodedRecord<T extends MessageType> {
+  record: KafkaRecord;
+  message: MessageOf<T>;
+  traceparent?: string;
+}
+
+export interface KafkaBatchHandlerOptions<T extends MessageType> {
+  /** Message types this function handles; any other type on its topic is dead-lettered. */
+  accepts: readonly T[];
+  producer: () => SyntorProducer;
+  /** Handles the batch's valid messages together (set-based work per MSK batch). Throw to retry the batch. */
+  process(messages: DecodedRecord<T>[], context: Context): Promise<void>;
+}
+
+/**
+ * The shape of every Kafka-triggered handler: read the MSK event, decode each record, send what
+ * cannot be understood to syntor.dlq with its reason and origin (one bad record never blocks the
+ * others), and hand the rest to `process`. An error thrown by `process` (broker or database down)
+ * fails the invocation so the trigger retries it; the stores' conditional updates make that harmless.
+ */
+export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBatchHandlerOptions<T>) {
+  return async (event: unknown, context: Context): Promise<void> => {
+    const valid: DecodedRecord<T>[] = [];
+    const poison: { record: KafkaRecord; reasonCode: string; reason: string }[] = [];
+    for (const record of readMskEvent(event)) {
+      let message: Message;
+      try {
+        message = decodeMessage(record);
+      } catch (error) {
+        if (!(error instanceof MskRecordDecodeError)) throw error;
+        poison.push({ record, reasonCode: error.reason, reason: error.message });
+        continue;
+      }
+      if (!(options.accepts as readonly string[]).includes(message.type)) {
+        poison.push({ record, reasonCode: 'unexpected-type', reason: `${context.functionName} does not handle "${message.type}" messages` });
+        continue;
+      }
+      const traceparent = headerValue(record, 'traceparent');
+      valid.push({ record, message: message as MessageOf<T>, ...(traceparent ? { traceparent } : {}) });
+    }
+    await deadLetterRecords(options.producer(), context.functionName, poison);
+    if (valid.length > 0) await options.process(valid, context);
+  };
+}

@@ -1,0 +1,90 @@
+import { createMessage, type PayloadInput } from '../contracts/index.js';
+import { route, STRATEGIES, type Candidate } from '../routing/index.js';
+import type { DispatchDecision, StoredTask } from '../store/index.js';
+import { loadCandidates } from './candidates.js';
+import type { Deps } from './deps.js';
+import { publishSystemEvents } from './systemEvents.js';
+
+export interface DispatchResult {
+  assigned: number;
+  unroutable: number;
+}
+
+/**
+ * Sends due pending tasks to agents: claims a batch in priority-then-age order (SKIP LOCKED, so
+ * several coordinators can dispatch at once), routes each, takes a slot of the agent's capacity in
+ * Redis, marks the task assigned with a lease, and publishes the assignments after the commit.
+ * A task no agent can take stays pending with the reason in its status and a system event.
+ */
+export async function dispatchPending(deps: Deps, options: { limit?: number; actor?: string } = {}): Promise<DispatchResult> {
+  const { orchestration } = deps.config;
+  const strategy = STRATEGIES[orchestration.routingStrategy];
+  let total: DispatchResult = { assigned: 0, unroutable: 0 };
+  // Keep claiming while whole batches get assigned: a backlog drains in one call.
+  for (;;) {
+    const limit = options.limit ?? 200;
+    let candidates: Candidate[] | undefined;
+    const result = await deps.batches.dispatch(
+      limit,
+      async (tasks) => {
+        candidates ??= await loadCandidates(deps);
+        const turn = orchestration.routingStrategy === 'round-robin' ? await deps.redis.incrby('routing:turn', tasks.length) : 0;
+        const decisions: DispatchDecision[] = [];
+        for (const [i, task] of tasks.entries()) {
+          const decision = route(task, candidates, strategy, turn + i);
+          if ('unroutable' in decision) {
+            decisions.push({ taskId: task.id, unroutable: decision.unroutable });
+            continue;
+          }
+          const agent = decision.agent;
+          // The Redis slot is the cross-coordinator truth; the local count keeps this batch honest.
+          if (!(await deps.inFlight.tryAcquire(agent.name, agent.concurrency))) {
+            agent.inFlight = agent.concurrency;
+            decisions.push({ taskId: task.id, unroutable: `every agent with [${task.requiredCapabilities.join(', ')}] is at its concurrency limit` });
+            continue;
+          }
+          agent.inFlight += 1;
+          decisions.push({ taskId: task.id, agent: agent.name, leaseMs: task.timeoutMs + orchestration.leaseGraceMs });
+        }
+        return decisions;
+      },
+      options.actor ?? 'coordination',
+    );
+    await publishAssignments(deps, result.assigned);
+    await publishSystemEvents(
+      deps,
+      result.unroutable
+        .filter((u) => u.changed)
+        .map((u): PayloadInput<'system.event'> => ({ event: 'task.unroutable', subject: u.task.id, severity: 'warning', details: { reason: u.reason, type: u.task.type } })),
+    );
+    total = { assigned: total.assigned + result.assigned.length, unroutable: total.unroutable + result.unroutable.length };
+    if (result.assigned.length < limit || result.unroutable.length > 0) return total;
+  }
+}
+
+async function publishAssignments(deps: Deps, tasks: readonly StoredTask[]): Promise<void> {
+  if (tasks.length === 0) return;
+  await deps.producer.publishAll(
+    tasks.map((task) => ({
+      message: createMessage(
+        'task.assign',
+        {
+          task: {
+            id: task.id,
+            type: task.type,
+            priority: task.priority,
+            requiredCapabilities: task.requiredCapabilities,
+            payload: task.payload,
+            timeoutMs: task.timeoutMs,
+            maxRetries: task.maxRetries,
+          },
+          attempt: task.attempt,
+          agent: task.assignedAgent!,
+          leaseExpiresAt: task.leaseExpiresAt!,
+        },
+        { source: 'coordination', target: task.assignedAgent! },
+      ),
+      options: { key: task.id },
+    })),
+  );
+}

@@ -1,0 +1,13 @@
+export { loadCandidates } from './candidates.js';
+export { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
+export { recordCompletions } from './completions.js';
+export { buryTask, redrive } from './deadLetters.js';
+export { createDeps, getDeps, type Deps } from './deps.js';
+export { dispatchPending, type DispatchResult } from './dispatcher.js';
+export { recordRegistrations } from './registry.js';
+export { retryDelayMs, shouldRetry } from './retryPolicy.js';
+export { recordStatuses } from './statuses.js';
+export { checkSubmission, submitTasks, type FieldError, type SubmissionCheck } from './submissions.js';
+export { maybeSweep, sweep, type SweepResult } from './sweeper.js';
+export { publishSystemEvents } from './systemEvents.js';
+export { answerServiceRequests } from './serviceRequests.js';

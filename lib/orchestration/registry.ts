@@ -1,0 +1,31 @@
+import type { AgentDeregisterPayload, AgentHeartbeatPayload, AgentRegisterPayload } from '../contracts/index.js';
+import type { Deps } from './deps.js';
+import { dispatchPending } from './dispatcher.js';
+import { maybeSweep } from './sweeper.js';
+
+/**
+ * Keeps the registry: registrations in PostgreSQL (what an agent can do, its limit), liveness in
+ * Redis (a key per instance that expires). New capacity is dispatched to at once; heartbeats also
+ * drive the lease sweep, so failover does not wait for the once-a-minute schedule.
+ */
+export async function recordRegistrations(
+  deps: Deps,
+  messages: readonly ({ type: 'agent.register'; payload: AgentRegisterPayload } | { type: 'agent.deregister'; payload: AgentDeregisterPayload } | { type: 'agent.heartbeat'; payload: AgentHeartbeatPayload })[],
+): Promise<void> {
+  const ttl = deps.config.orchestration.agentTtlMs;
+  let registered = false;
+  for (const message of messages) {
+    if (message.type === 'agent.register') {
+      await deps.agents.register(message.payload);
+      await deps.liveness.beat(message.payload.agent, message.payload.instanceId, ttl, { capacity: message.payload.concurrency });
+      registered = true;
+    } else if (message.type === 'agent.deregister') {
+      await deps.agents.deregister(message.payload.agent, message.payload.instanceId);
+      await deps.liveness.remove(message.payload.agent, message.payload.instanceId);
+    } else {
+      await deps.liveness.beat(message.payload.agent, message.payload.instanceId, ttl, { inFlight: message.payload.inFlight, capacity: message.payload.capacity });
+    }
+  }
+  if (registered) await dispatchPending(deps);
+  await maybeSweep(deps);
+}

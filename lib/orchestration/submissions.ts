@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
+import type { StoredTask } from '../store/index.js';
+import type { Deps } from './deps.js';
+import { dispatchPending } from './dispatcher.js';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type SubmissionCheck = { ok: true; submission: TaskSubmission } | { ok: false; errors: FieldError[] };
+
+/** Validates a submission and names each invalid field (`requiredCapabilities.1`, `priority`…). */
+export function checkSubmission(input: unknown): SubmissionCheck {
+  const parsed = taskSubmissionSchema.strict().safeParse(input);
+  if (parsed.success) return { ok: true, submission: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => ({
+      field: issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? (issue as z.core.$ZodIssueUnrecognizedKeys).keys.join(', ') : '(body)',
+      message: issue.message,
+    })),
+  };
+}
+
+/** Persists valid submissions as pending (an idempotency key returns the existing task) and dispatches. */
+export async function submitTasks(deps: Deps, submissions: readonly TaskSubmission[], actor: string): Promise<{ task: StoredTask; created: boolean }[]> {
+  const results = await deps.batches.createMany(submissions, actor);
+  if (results.some((r) => r.created)) await dispatchPending(deps, { actor });
+  return results;
+}

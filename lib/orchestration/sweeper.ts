@@ -1,0 +1,58 @@
+import type { Deps } from './deps.js';
+import { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
+import { buryTask } from './deadLetters.js';
+import { dispatchPending } from './dispatcher.js';
+import { retryDelayMs } from './retryPolicy.js';
+import { publishSystemEvents } from './systemEvents.js';
+
+export interface SweepResult {
+  requeued: number;
+  dead: number;
+  halfOpened: string[];
+  assigned: number;
+}
+
+/**
+ * The failover of the original system: tasks whose lease ran out (agent crashed, hung or timed out)
+ * count a failed attempt and go back to pending — or to the dead letters when out of retries; the
+ * agent's circuit hears of it. Also half-opens cooled circuits, reconciles in-flight counters with
+ * PostgreSQL, and dispatches.
+ */
+export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise<SweepResult> {
+  const expired = await deps.batches.expiredLeases(500);
+  let requeued = 0;
+  let dead = 0;
+  const outcomes: { agent: string; success: boolean }[] = [];
+  for (const task of expired) {
+    const error = { code: 'lease-expired', message: `no word from ${task.assignedAgent ?? 'the agent'} before the lease ran out`, retriable: true };
+    const failed = await deps.tasks.transition(task.id, { to: 'failed', from: ['assigned', 'running'], attempt: task.attempt, actor, changes: { error, leaseExpiresAt: null } });
+    if (!failed.applied) continue; // completed or swept by someone else meanwhile
+    if (task.assignedAgent) outcomes.push({ agent: task.assignedAgent, success: false });
+    await publishSystemEvents(deps, [{ event: 'task.lease_expired', subject: task.id, severity: 'warning', details: { agent: task.assignedAgent, attempt: task.attempt } }]);
+    if (failed.task.retryCount < failed.task.maxRetries) {
+      await deps.tasks.transition(task.id, {
+        to: 'pending', from: ['failed'], actor,
+        changes: { countRetry: true, assignedAgent: null, availableAt: new Date(Date.now() + retryDelayMs(failed.task.retryCount, deps.config.orchestration)) },
+        detail: { failover: true },
+      });
+      requeued += 1;
+    } else if (await buryTask(deps, failed.task, error, actor)) {
+      dead += 1;
+    }
+  }
+  await recordAgentOutcomes(deps, outcomes);
+  const halfOpened = await halfOpenCooledCircuits(deps);
+
+  // Counters drift when an agent dies holding slots; PostgreSQL says what is really in flight.
+  const truth = await deps.batches.inFlightByAgent();
+  for (const agent of await deps.agents.list()) await deps.inFlight.reset(agent.name, truth.get(agent.name) ?? 0);
+
+  const { assigned } = await dispatchPending(deps, { actor });
+  return { requeued, dead, halfOpened, assigned };
+}
+
+/** Sweeps at most once per interval across all coordinators (a Redis lock), for callers on hot paths. */
+export async function maybeSweep(deps: Deps): Promise<SweepResult | undefined> {
+  const claimed = await deps.redis.set('sweep:lock', '1', 'PX', deps.config.orchestration.sweepIntervalMs, 'NX');
+  return claimed === 'OK' ? sweep(deps) : undefined;
+}

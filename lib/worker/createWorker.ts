@@ -1,0 +1,76 @@
+import type { Context } from 'aws-lambda';
+import { createMessage, type PayloadInput } from '../contracts/index.js';
+import { createKafkaBatchHandler } from '../handlers/index.js';
+import { mapWithLimit } from './mapWithLimit.js';
+import { createPresence } from './presence.js';
+import { runAssignment } from './runAssignment.js';
+import { getWorkerDeps, INSTANCE_ID } from './deps.js';
+import type { WorkerDefinition } from './types.js';
+
+/** How long an assignment stays "seen" for duplicate detection. */
+const SEEN_FOR_MS = 60 * 60_000;
+
+/**
+ * The handlers of a worker agent: `execute` runs the tasks assigned to it (one MSK batch at a time,
+ * up to its concurrency at once) and publishes their outcomes together; `heartbeat` keeps an idle
+ * instance registered and alive.
+ *
+ * @example
+ * // functions/worker-alpha/execute.ts
+ * export const handler = createWorker(alpha).execute;
+ */
+export function createWorker(worker: WorkerDefinition) {
+  const capabilities = new Map(worker.capabilities.map((c) => [c.name, c]));
+  const presence = createPresence(worker, INSTANCE_ID, () => getWorkerDeps().producer);
+
+  const execute = createKafkaBatchHandler({
+    accepts: ['task.assign'],
+    producer: () => getWorkerDeps().producer,
+    async process(records, context: Context) {
+      const { producer, guard } = getWorkerDeps();
+      await presence.announce();
+      // The trigger filters on target; a stray assignment for another agent is not ours to run.
+      const mine = records.filter((r) => r.message.payload.agent === worker.name);
+      const claimed: { key: string; record: (typeof mine)[number] }[] = [];
+      for (const record of mine) {
+        const key = `assign:${record.message.payload.task.id}:${record.message.payload.attempt}`;
+        // A redelivered assignment already run (or running) changes nothing.
+        if (await guard.claim(key, SEEN_FOR_MS)) claimed.push({ key, record });
+      }
+      const outcomes = await mapWithLimit(claimed, worker.concurrency, async ({ record }) => {
+        presence.started();
+        try {
+          return await runAssignment({
+            assignment: record.message.payload,
+            capabilities,
+            instanceId: `${worker.name}-${INSTANCE_ID}`,
+            context,
+            producer,
+            ...(record.traceparent ? { traceparent: record.traceparent } : {}),
+          });
+        } finally {
+          presence.finished();
+        }
+      });
+      try {
+        await producer.publishAll(
+          outcomes.map((outcome: PayloadInput<'task.complete'>) => ({
+            message: createMessage('task.complete', outcome, { source: worker.name }),
+            options: { key: outcome.taskId },
+          })),
+        );
+      } catch (error) {
+        // Unreported outcomes must run again on the retried batch, so forget that they were seen.
+        await Promise.all(claimed.map(({ key }) => guard.release(key).catch(() => undefined)));
+        throw error;
+      }
+    },
+  });
+
+  return {
+    execute,
+    async heartbeat(): Promise<void> {
+      await presence.announce(true);
+    },
+  };
+}

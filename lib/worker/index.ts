@@ -1,0 +1,2 @@
+export { createWorker } from './createWorker.js';
+export type { WorkerDefinition } from './types.js';

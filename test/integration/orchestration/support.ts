@@ -1,0 +1,40 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { getDeps } from '../../../lib/orchestration/index.js';
+
+/** Starts each orchestration test file from an empty task table and key space. */
+export async function resetState(): Promise<void> {
+  const deps = getDeps();
+  await deps.pool.query('TRUNCATE tasks, task_events, agents, agent_instances, dead_letters CASCADE');
+  const keys = await deps.redis.keys(`${deps.config.redis.keyPrefix}*`);
+  // KEYS answers with the prefix; DEL through this client adds it again.
+  if (keys.length > 0) await deps.redis.del(...keys.map((k) => k.slice(deps.config.redis.keyPrefix.length)));
+}
+
+export function api(base: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { [key: string]: any } };
+  };
+  return {
+    submit: (task: unknown) => call('POST', '/tasks', task),
+    task: (id: string) => call('GET', `/tasks/${id}`),
+    tasks: (query = '') => call('GET', `/tasks${query}`),
+    agents: () => call('GET', '/agents'),
+    cancel: (id: string) => call('POST', `/tasks/${id}/cancel`),
+    dlq: () => call('GET', '/dlq'),
+    redrive: (id: string) => call('POST', `/dlq/${id}/redrive`),
+  };
+}
+
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
