@@ -23,7 +23,11 @@ export async function recordCompletions(deps: Deps, completions: readonly TaskCo
 
   const pipeline = applied.filter((t) => t.assignedAgent).map((t) => deps.inFlight.release(t.assignedAgent!));
   await Promise.all(pipeline);
-  await recordAgentOutcomes(deps, applied.filter((t) => t.assignedAgent).map((t) => ({ agent: t.assignedAgent!, success: t.status === 'completed' })));
+  // A task refused for its own bad input says nothing about the agent's health: only retriable failures count.
+  await recordAgentOutcomes(
+    deps,
+    applied.filter((t) => t.assignedAgent).map((t) => ({ agent: t.assignedAgent!, success: t.status === 'completed' || t.error?.retriable === false })),
+  );
 
   for (const task of applied.filter((t) => t.status === 'failed')) {
     if (shouldRetry(task, task.error)) {

@@ -128,6 +128,28 @@ describe('duplicates and poison', () => {
     expect(after.events).toHaveLength(done.events.length);
   });
 
+  it('runs a redelivered assignment only once', async () => {
+    const { body } = await client.submit({ type: 'flaky', requiredCapabilities: ['flaky'], payload: { value: 3 } });
+    const done = await settled(body.id);
+    const runs = flakyControl.runs;
+    const again = createMessage(
+      'task.assign',
+      {
+        task: { id: body.id, type: 'flaky', priority: 5, requiredCapabilities: ['flaky'], payload: { value: 3 }, timeoutMs: 60_000, maxRetries: 3 },
+        attempt: done.attempt,
+        agent: 'worker-test',
+        leaseExpiresAt: new Date(Date.now() + 60_000).toISOString(),
+      },
+      { source: 'coordination', target: 'worker-test' },
+    );
+
+    await getDeps().producer.publish(again, { key: body.id });
+    await new Promise((r) => setTimeout(r, 1_000));
+
+    expect(flakyControl.runs).toBe(runs);
+    expect((await client.task(body.id)).body.events).toHaveLength(done.events.length);
+  });
+
   it('sends an unreadable record to the DLQ with its origin and reason', async () => {
     await produce(TOPICS.taskComplete, [{ value: '{oops', key: 'poison' }]);
     const letter = await eventually('the poison record in the DLQ', async () => {

@@ -1,0 +1,17 @@
+import type { ErrorInfo } from '../contracts/index.js';
+import { CapabilityInputError, CapabilityOutputInvalidError } from './errors.js';
+
+/**
+ * The error of a failed attempt as it travels in a `task.complete` message: its class name as the
+ * code, its message, whether to retry, and the bad fields when there are any. Never a stack trace.
+ */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof CapabilityInputError || error instanceof CapabilityOutputInvalidError) {
+    return { code: error.name, message: error.message, retriable: error.retriable, details: { fields: error.fields } };
+  }
+  if (error instanceof Error) {
+    const retriable = (error as { retriable?: unknown }).retriable;
+    return { code: error.name, message: error.message, retriable: typeof retriable === 'boolean' ? retriable : true };
+  }
+  return { code: 'Error', message: String(error), retriable: true };
+}
