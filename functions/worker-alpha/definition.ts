@@ -1,6 +1,4 @@
-import { compute } from '../../lib/capabilities/builtin/compute.js';
-import { dataTransform } from '../../lib/capabilities/builtin/dataTransform.js';
-import type { Capability } from '../../lib/capabilities/types.js';
+import { compute, dataTransform, type Capability } from '../../lib/capabilities/index.js';
 import type { WorkerDefinition } from '../../lib/worker/index.js';
 
 /** Worker alpha: number crunching and JSON reshaping. Adding a capability is adding it to this list. */

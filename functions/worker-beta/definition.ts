@@ -1,11 +1,12 @@
-import { compute } from '../../lib/capabilities/builtin/compute.js';
-import { dataTransform } from '../../lib/capabilities/builtin/dataTransform.js';
-import type { Capability } from '../../lib/capabilities/types.js';
+import { compute, dataTransform, httpRequest, type Capability } from '../../lib/capabilities/index.js';
 import type { WorkerDefinition } from '../../lib/worker/index.js';
 
-/** Worker beta: overlaps alpha on compute and data.transform, so routing and load balancing show. */
+/**
+ * Worker beta: overlaps alpha on compute and data.transform (so routing and load balancing show) and
+ * alone makes outbound HTTP calls, behind the SSRF guard (SYNTOR_HTTP_ALLOWED_HOSTS, SYNTOR_HTTP_ALLOW_PRIVATE).
+ */
 export const beta: WorkerDefinition = {
   name: 'worker-beta',
   concurrency: 4,
-  capabilities: [compute, dataTransform] as Capability[],
+  capabilities: [compute, dataTransform, httpRequest] as Capability[],
 };

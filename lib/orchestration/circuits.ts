@@ -7,10 +7,18 @@ import { publishSystemEvents } from './systemEvents.js';
  */
 export async function recordAgentOutcomes(deps: Deps, outcomes: readonly { agent: string; success: boolean }[]): Promise<void> {
   const { circuitThreshold } = deps.config.orchestration;
-  const events = [];
+  // One update per agent per batch: what counts is whether it succeeded at all, and the failures since.
+  const perAgent = new Map<string, { succeeded: boolean; trailingFailures: number }>();
   for (const { agent, success } of outcomes) {
-    const failures = await deps.agents.recordOutcome(agent, success);
-    if (success) {
+    const entry = perAgent.get(agent) ?? { succeeded: false, trailingFailures: 0 };
+    if (success) Object.assign(entry, { succeeded: true, trailingFailures: 0 });
+    else entry.trailingFailures += 1;
+    perAgent.set(agent, entry);
+  }
+  const events = [];
+  for (const [agent, { succeeded, trailingFailures }] of perAgent) {
+    const failures = await deps.agents.recordOutcomes(agent, succeeded, trailingFailures);
+    if (succeeded && trailingFailures === 0) {
       if (await deps.agents.setCircuit(agent, 'closed', ['half_open'])) events.push({ event: 'circuit.closed' as const, subject: agent });
     } else if (failures !== undefined && failures >= circuitThreshold) {
       if (await deps.agents.setCircuit(agent, 'open', ['closed', 'half_open'])) {

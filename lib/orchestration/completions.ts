@@ -21,8 +21,9 @@ export async function recordCompletions(deps: Deps, completions: readonly TaskCo
   );
   if (applied.length === 0) return { applied: 0 };
 
-  const pipeline = applied.filter((t) => t.assignedAgent).map((t) => deps.inFlight.release(t.assignedAgent!));
-  await Promise.all(pipeline);
+  const freed = new Map<string, number>();
+  for (const t of applied) if (t.assignedAgent) freed.set(t.assignedAgent, (freed.get(t.assignedAgent) ?? 0) + 1);
+  await Promise.all([...freed].map(([agent, count]) => deps.inFlight.releaseMany(agent, count)));
   // A task refused for its own bad input says nothing about the agent's health: only retriable failures count.
   await recordAgentOutcomes(
     deps,

@@ -22,7 +22,7 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
   let total: DispatchResult = { assigned: 0, unroutable: 0 };
   // Keep claiming while whole batches get assigned: a backlog drains in one call.
   for (;;) {
-    const limit = options.limit ?? 200;
+    const limit = options.limit ?? 500;
     let candidates: Candidate[] | undefined;
     const result = await deps.batches.dispatch(
       limit,
@@ -30,21 +30,32 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
         candidates ??= await loadCandidates(deps);
         const turn = orchestration.routingStrategy === 'round-robin' ? await deps.redis.incrby('routing:turn', tasks.length) : 0;
         const decisions: DispatchDecision[] = [];
+        const wanted = new Map<string, { agent: Candidate; taskIds: string[] }>();
         for (const [i, task] of tasks.entries()) {
           const decision = route(task, candidates, strategy, turn + i);
           if ('unroutable' in decision) {
             decisions.push({ taskId: task.id, unroutable: decision.unroutable });
             continue;
           }
-          const agent = decision.agent;
-          // The Redis slot is the cross-coordinator truth; the local count keeps this batch honest.
-          if (!(await deps.inFlight.tryAcquire(agent.name, agent.concurrency))) {
-            agent.inFlight = agent.concurrency;
-            decisions.push({ taskId: task.id, unroutable: `every agent with [${task.requiredCapabilities.join(', ')}] is at its concurrency limit` });
-            continue;
-          }
-          agent.inFlight += 1;
-          decisions.push({ taskId: task.id, agent: agent.name, leaseMs: task.timeoutMs + orchestration.leaseGraceMs });
+          // Count locally so this batch respects capacity; Redis settles it across coordinators below.
+          decision.agent.inFlight += 1;
+          const entry = wanted.get(decision.agent.name) ?? { agent: decision.agent, taskIds: [] };
+          entry.taskIds.push(task.id);
+          wanted.set(decision.agent.name, entry);
+        }
+        const byId = new Map(tasks.map((t) => [t.id, t]));
+        for (const { agent, taskIds } of wanted.values()) {
+          // One Redis step per agent: the slots other coordinators took meanwhile are not handed out twice.
+          const granted = await deps.inFlight.acquireUpTo(agent.name, taskIds.length, agent.concurrency);
+          taskIds.forEach((taskId, i) => {
+            const task = byId.get(taskId)!;
+            decisions.push(
+              i < granted
+                ? { taskId, agent: agent.name, leaseMs: task.timeoutMs + orchestration.leaseGraceMs }
+                : { taskId, unroutable: `every agent with [${task.requiredCapabilities.join(', ')}] is at its concurrency limit` },
+            );
+          });
+          if (granted < taskIds.length) agent.inFlight = agent.concurrency;
         }
         return decisions;
       },

@@ -31,12 +31,10 @@ export function createWorker(worker: WorkerDefinition) {
       await presence.announce();
       // The trigger filters on target; a stray assignment for another agent is not ours to run.
       const mine = records.filter((r) => r.message.payload.agent === worker.name);
-      const claimed: { key: string; record: (typeof mine)[number] }[] = [];
-      for (const record of mine) {
-        const key = `assign:${record.message.payload.task.id}:${record.message.payload.attempt}`;
-        // A redelivered assignment already run (or running) changes nothing.
-        if (await guard.claim(key, SEEN_FOR_MS)) claimed.push({ key, record });
-      }
+      const keyed = mine.map((record) => ({ key: `assign:${record.message.payload.task.id}:${record.message.payload.attempt}`, record }));
+      // A redelivered assignment already run (or running) changes nothing. Claims go out together.
+      const fresh = await Promise.all(keyed.map(({ key }) => guard.claim(key, SEEN_FOR_MS)));
+      const claimed = keyed.filter((_, i) => fresh[i]);
       const outcomes = await mapWithLimit(claimed, worker.concurrency, async ({ record }) => {
         presence.started();
         try {

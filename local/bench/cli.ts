@@ -9,12 +9,16 @@ import { runMain } from '../../lib/cli/runMain.js';
 const USAGE = `Usage: npm run bench -- <suite> [--records N] [--rounds N]
 
 Suites:
+  e2e       tasks/s from submit to completed through coordination and a no-op worker (target >= 1000),
+            then p50/p99 latency at a fixed offered rate (target p99 <= 500 ms at 200 tasks/s);
+            uses the database syntor_bench
   harness   records/s through the local harness into a no-op handler (batch size 100)
             versus a bare kafkajs consumer on the same topic, in the same run; target ratio >= 0.70
 
 Options:
   --records N   records in the topic (default 200000)
-  --rounds N    alternating rounds of each consumer; the best of each is compared (default 2)`;
+  --rounds N    alternating rounds of each consumer; the best of each is compared (default 2)
+  --tasks N     e2e: tasks in the throughput run (default 5000)`;
 
 function row(r: ThroughputResult): string {
   return `  ${r.label.padEnd(28)} ${String(r.records).padStart(8)} records  ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(r.perSecond).toLocaleString('en-US').padStart(10)} records/s`;
@@ -57,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, records: { type: 'string' }, rounds: { type: 'string' } },
+    options: { help: { type: 'boolean', short: 'h' }, records: { type: 'string' }, rounds: { type: 'string' }, tasks: { type: 'string' } },
   });
   if (values.help) {
     console.log(USAGE);
@@ -71,6 +75,20 @@ async function main(argv: string[]): Promise<number> {
   }
   const suite = positionals[0] ?? 'harness';
   if (suite === 'harness') return harnessSuite(records, rounds);
+  if (suite === 'e2e') {
+    // Before any configuration is read: the benchmark gets a database and key space of its own.
+    process.env.SYNTOR_POSTGRES_DATABASE = 'syntor_bench';
+    process.env.SYNTOR_REDIS_KEY_PREFIX = 'syntor-bench:';
+    const { e2eSuite } = await import('./e2eBench.js');
+    const config = getConfig();
+    const services = await ensureServices({ config, required: true, log: (l) => console.log(`[services] ${l}`) });
+    try {
+      await e2eSuite({ total: Number(values.tasks ?? 5_000), rate: 200, seconds: 10, log: (l) => console.log(l) });
+    } finally {
+      await services.stop();
+    }
+    return 0;
+  }
   console.error(`Unknown suite "${suite}".\n\n${USAGE}`);
   return 2;
 }

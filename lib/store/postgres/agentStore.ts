@@ -93,6 +93,19 @@ export function createAgentStore(pool: pg.Pool) {
       return rowCount === 1;
     },
 
+    /**
+     * Records a batch of outcomes at once: after a success the count restarts from the failures that
+     * followed it, otherwise they add up. Returns the new consecutive count.
+     */
+    async recordOutcomes(name: string, succeeded: boolean, trailingFailures: number): Promise<number | undefined> {
+      const { rows } = await pool.query<{ consecutive_failures: number }>(
+        `UPDATE agents SET consecutive_failures = CASE WHEN $2 THEN $3 ELSE consecutive_failures + $3 END
+         WHERE name = $1 RETURNING consecutive_failures`,
+        [name, succeeded, trailingFailures],
+      );
+      return rows[0]?.consecutive_failures;
+    },
+
     /** Counts a failure (or resets on success) and returns the new consecutive count. */
     async recordOutcome(name: string, success: boolean): Promise<number | undefined> {
       const { rows } = await pool.query<{ consecutive_failures: number }>(

@@ -6,6 +6,21 @@ local n = tonumber(redis.call('GET', KEYS[1]) or '0')
 if n >= tonumber(ARGV[1]) then return -1 end
 return redis.call('INCR', KEYS[1])`;
 
+// Takes up to ARGV[1] slots below the limit ARGV[2] in one step; answers how many it took.
+const ACQUIRE_MANY = `
+local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+local take = math.min(tonumber(ARGV[1]), tonumber(ARGV[2]) - n)
+if take <= 0 then return 0 end
+redis.call('INCRBY', KEYS[1], take)
+return take`;
+
+// Gives back up to ARGV[1] slots, never going below zero.
+const RELEASE_MANY = `
+local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+local give = math.min(n, tonumber(ARGV[1]))
+if give <= 0 then return 0 end
+return redis.call('DECRBY', KEYS[1], give)`;
+
 // Never below zero: a duplicate completion must not mint capacity.
 const RELEASE = `
 local n = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -15,6 +30,8 @@ return redis.call('DECR', KEYS[1])`;
 type WithScripts = Redis & {
   syntorInFlightAcquire(key: string, limit: number): Promise<number>;
   syntorInFlightRelease(key: string): Promise<number>;
+  syntorInFlightAcquireMany(key: string, want: number, limit: number): Promise<number>;
+  syntorInFlightReleaseMany(key: string, count: number): Promise<number>;
 };
 
 /**
@@ -29,6 +46,8 @@ export function createInFlight(redis: Redis) {
   if (!('syntorInFlightAcquire' in r)) {
     redis.defineCommand('syntorInFlightAcquire', { numberOfKeys: 1, lua: ACQUIRE });
     redis.defineCommand('syntorInFlightRelease', { numberOfKeys: 1, lua: RELEASE });
+    redis.defineCommand('syntorInFlightAcquireMany', { numberOfKeys: 1, lua: ACQUIRE_MANY });
+    redis.defineCommand('syntorInFlightReleaseMany', { numberOfKeys: 1, lua: RELEASE_MANY });
   }
   const key = (agent: string) => `inflight:${agent}`;
 
@@ -36,6 +55,14 @@ export function createInFlight(redis: Redis) {
     /** Takes one slot if the agent is below `limit`. */
     async tryAcquire(agent: string, limit: number): Promise<boolean> {
       return (await r.syntorInFlightAcquire(key(agent), limit)) !== -1;
+    },
+    /** Takes up to `want` slots while staying within `limit`; returns how many it got. */
+    async acquireUpTo(agent: string, want: number, limit: number): Promise<number> {
+      return want <= 0 ? 0 : r.syntorInFlightAcquireMany(key(agent), want, limit);
+    },
+    /** Gives `count` slots back (never below zero); returns the new count. */
+    async releaseMany(agent: string, count: number): Promise<number> {
+      return count <= 0 ? this.count(agent) : r.syntorInFlightReleaseMany(key(agent), count);
     },
     /** Gives one slot back; returns the new count. */
     async release(agent: string): Promise<number> {
