@@ -55,6 +55,9 @@ describe('submit → route → run → complete', () => {
     expect(task).toMatchObject({ status: 'completed', result: { records: [{ a: 1 }], count: 1 } });
     expect(['worker-alpha', 'worker-beta']).toContain(task.assignedAgent);
     expect(task.events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['pending', 'assigned', 'completed']);
+    const { body: listed } = await client.tasks('?status=completed&limit=10');
+    expect((listed.tasks as { id: string }[]).map((t) => t.id)).toContain(submitted.body.id);
+    expect((await client.tasks('?status=finished')).status).toBe(400);
   });
 
   it('names each invalid field of a bad submission', async () => {

@@ -46,6 +46,14 @@ describe('Redis primitives', () => {
       expect(await inFlight.count('worker-a')).toBe(5);
     });
 
+    it('takes only the free slots in one step and gives back several at once', async () => {
+      expect(await inFlight.acquireUpTo('worker-c', 3, 5)).toBe(3);
+      expect(await inFlight.acquireUpTo('worker-c', 4, 5)).toBe(2);
+      expect(await inFlight.acquireUpTo('worker-c', 1, 5)).toBe(0);
+      expect(await inFlight.releaseMany('worker-c', 4)).toBe(1);
+      expect(await inFlight.releaseMany('worker-c', 9)).toBe(0);
+    });
+
     it('frees a slot on release and never goes below zero', async () => {
       expect(await inFlight.tryAcquire('worker-b', 1)).toBe(true);
       expect(await inFlight.tryAcquire('worker-b', 1)).toBe(false);
