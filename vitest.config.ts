@@ -11,6 +11,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'cdk',
+          include: ['test/cdk/**/*.test.ts'],
+          // Each file synthesizes whole apps (bundling with esbuild, then CloudFormation templates).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/support/globalSetup.ts'],

@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Queries and control: tasks (with history), agents, dead letters, cancel, redrive. */
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const deps = getDeps();
+  const deps = await getDeps();
   const id = event.pathParameters?.id;
   if (id !== undefined && !UUID.test(id)) return json(400, { message: `"${id}" is not a task or dead letter id (a UUID)` });
 

@@ -4,8 +4,8 @@ import { getDeps, recordCompletions } from '../../lib/orchestration/index.js';
 /** Outcomes of attempts: completed, retried with backoff, or dead-lettered; then dispatch freed capacity. */
 export const handler = createKafkaBatchHandler({
   accepts: ['task.complete'],
-  producer: () => getDeps().producer,
+  producer: async () => (await getDeps()).producer,
   async process(records) {
-    await recordCompletions(getDeps(), records.map((r) => r.message.payload));
+    await recordCompletions(await getDeps(), records.map((r) => r.message.payload));
   },
 });

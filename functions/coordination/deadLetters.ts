@@ -4,9 +4,9 @@ import { getDeps } from '../../lib/orchestration/index.js';
 /** Stores every record on syntor.dlq (keyed by message id, so a redelivery is stored once) for GET /dlq and redrive. */
 export const handler = createKafkaBatchHandler({
   accepts: ['dlq.record'],
-  producer: () => getDeps().producer,
+  producer: async () => (await getDeps()).producer,
   async process(records) {
-    const { deadLetters } = getDeps();
+    const { deadLetters } = await getDeps();
     for (const { message } of records) await deadLetters.add(message.payload, message.id);
   },
 });

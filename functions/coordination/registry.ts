@@ -4,8 +4,8 @@ import { getDeps, recordRegistrations } from '../../lib/orchestration/index.js';
 /** Agent registrations and heartbeats: the registry and liveness the router relies on. */
 export const handler = createKafkaBatchHandler({
   accepts: ['agent.register', 'agent.deregister', 'agent.heartbeat'],
-  producer: () => getDeps().producer,
+  producer: async () => (await getDeps()).producer,
   async process(records) {
-    await recordRegistrations(getDeps(), records.map((r) => r.message));
+    await recordRegistrations(await getDeps(), records.map((r) => r.message));
   },
 });

@@ -4,8 +4,8 @@ import { answerServiceRequests, getDeps } from '../../lib/orchestration/index.js
 /** Service requests to the coordinator (`task.submit`), answered on syntor.services.response. */
 export const handler = createKafkaBatchHandler({
   accepts: ['service.request'],
-  producer: () => getDeps().producer,
+  producer: async () => (await getDeps()).producer,
   async process(records) {
-    await answerServiceRequests(getDeps(), records.map((r) => r.message));
+    await answerServiceRequests(await getDeps(), records.map((r) => r.message));
   },
 });

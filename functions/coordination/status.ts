@@ -4,8 +4,8 @@ import { getDeps, recordStatuses } from '../../lib/orchestration/index.js';
 /** Task status heartbeats from agents: extend leases, mark tasks running. */
 export const handler = createKafkaBatchHandler({
   accepts: ['task.status'],
-  producer: () => getDeps().producer,
+  producer: async () => (await getDeps()).producer,
   async process(records) {
-    await recordStatuses(getDeps(), records.map((r) => r.message.payload));
+    await recordStatuses(await getDeps(), records.map((r) => r.message.payload));
   },
 });

@@ -8,6 +8,6 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   if (!body.ok) return body.response;
   const check = checkSubmission(body.body);
   if (!check.ok) return json(400, { message: 'Invalid task submission', errors: check.errors });
-  const [result] = await submitTasks(getDeps(), [check.submission], 'api');
+  const [result] = await submitTasks(await getDeps(), [check.submission], 'api');
   return json(result!.created ? 201 : 200, { id: result!.task.id, status: result!.task.status, created: result!.created });
 }

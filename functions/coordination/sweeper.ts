@@ -2,5 +2,5 @@ import { getDeps, sweep, type SweepResult } from '../../lib/orchestration/index.
 
 /** Every minute: re-queue tasks whose lease expired, half-open cooled circuits, reconcile, dispatch. */
 export async function handler(): Promise<SweepResult> {
-  return sweep(getDeps());
+  return sweep(await getDeps());
 }

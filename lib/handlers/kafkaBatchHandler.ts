@@ -12,7 +12,7 @@ export interface DecodedRecord<T extends MessageType> {
 export interface KafkaBatchHandlerOptions<T extends MessageType> {
   /** Message types this function handles; any other type on its topic is dead-lettered. */
   accepts: readonly T[];
-  producer: () => SyntorProducer;
+  producer: () => SyntorProducer | Promise<SyntorProducer>;
   /** Handles the batch's valid messages together (set-based work per MSK batch). Throw to retry the batch. */
   process(messages: DecodedRecord<T>[], context: Context): Promise<void>;
 }
@@ -43,7 +43,7 @@ export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBat
       const traceparent = headerValue(record, 'traceparent');
       valid.push({ record, message: message as MessageOf<T>, ...(traceparent ? { traceparent } : {}) });
     }
-    await deadLetterRecords(options.producer(), context.functionName, poison);
+    if (poison.length > 0) await deadLetterRecords(await options.producer(), context.functionName, poison);
     if (valid.length > 0) await options.process(valid, context);
   };
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
-import { getConfig, type SyntorConfig } from '../config/index.js';
+import { resolveConnections, type Connections } from '../aws/index.js';
+import type { SyntorConfig } from '../config/index.js';
 import { createKafka, createProducer, type SyntorProducer } from '../kafka/index.js';
 import {
   createAgentStore,
@@ -15,10 +16,10 @@ import {
 } from '../store/index.js';
 
 /** Everything the orchestration code talks to; built once per process (a Lambda cold start) and reused. */
-export function createDeps(config: SyntorConfig) {
+export function createDeps(config: SyntorConfig, connections: Pick<Connections, 'kafka' | 'redisTls'> = { kafka: {}, redisTls: false }) {
   const pool: pg.Pool = createPool(config.postgres);
-  const redis: Redis = createRedis(config.redis);
-  const producer: SyntorProducer = createProducer(createKafka(config));
+  const redis: Redis = createRedis(config.redis, { tls: connections.redisTls });
+  const producer: SyntorProducer = createProducer(createKafka(config, connections.kafka));
   return {
     config,
     pool,
@@ -41,10 +42,19 @@ export function createDeps(config: SyntorConfig) {
 
 export type Deps = ReturnType<typeof createDeps>;
 
-let shared: Deps | undefined;
+let shared: Promise<Deps> | undefined;
 
-/** The process-wide deps, created on first use: what every handler module calls. */
-export function getDeps(): Deps {
-  shared ??= createDeps(getConfig());
+/**
+ * The process-wide deps, created on first use: what every handler calls. Where the clients connect
+ * is resolved once (on AWS: MSK brokers and IAM auth, secrets), so a handler does not know where it runs.
+ */
+export function getDeps(): Promise<Deps> {
+  shared ??= resolveConnections().then(
+    (connections) => createDeps(connections.config, connections),
+    (error: unknown) => {
+      shared = undefined;
+      throw error;
+    },
+  );
   return shared;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
 import type { StoredTask } from '../store/index.js';
 import type { Deps } from './deps.js';

@@ -21,13 +21,13 @@ const SEEN_FOR_MS = 60 * 60_000;
  */
 export function createWorker(worker: WorkerDefinition) {
   const capabilities = new Map(worker.capabilities.map((c) => [c.name, c]));
-  const presence = createPresence(worker, INSTANCE_ID, () => getWorkerDeps().producer);
+  const presence = createPresence(worker, INSTANCE_ID, async () => (await getWorkerDeps()).producer);
 
   const execute = createKafkaBatchHandler({
     accepts: ['task.assign'],
-    producer: () => getWorkerDeps().producer,
+    producer: async () => (await getWorkerDeps()).producer,
     async process(records, context: Context) {
-      const { producer, guard } = getWorkerDeps();
+      const { producer, guard } = await getWorkerDeps();
       await presence.announce();
       // The trigger filters on target; a stray assignment for another agent is not ours to run.
       const mine = records.filter((r) => r.message.payload.agent === worker.name);

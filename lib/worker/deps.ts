@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { getConfig } from '../config/index.js';
+import { resolveConnections } from '../aws/index.js';
 import { createKafka, createProducer, type SyntorProducer } from '../kafka/index.js';
 import { createIdempotencyGuard, createRedis, type IdempotencyGuard } from '../store/index.js';
 
@@ -8,14 +8,20 @@ export interface WorkerDeps {
   guard: IdempotencyGuard;
 }
 
-let shared: WorkerDeps | undefined;
+let shared: Promise<WorkerDeps> | undefined;
 
-/** A worker's clients, created on first use and reused by every invocation of the instance. */
-export function getWorkerDeps(): WorkerDeps {
-  if (!shared) {
-    const config = getConfig();
-    shared = { producer: createProducer(createKafka(config)), guard: createIdempotencyGuard(createRedis(config.redis)) };
-  }
+/** A worker's clients, created on first use (connections resolved as on AWS) and reused by every invocation. */
+export function getWorkerDeps(): Promise<WorkerDeps> {
+  shared ??= resolveConnections().then(
+    ({ config, kafka, redisTls }) => ({
+      producer: createProducer(createKafka(config, kafka)),
+      guard: createIdempotencyGuard(createRedis(config.redis, { tls: redisTls })),
+    }),
+    (error: unknown) => {
+      shared = undefined;
+      throw error;
+    },
+  );
   return shared;
 }
 

@@ -9,7 +9,7 @@ const HEARTBEAT_EVERY_MS = 5_000;
  * Registration on cold start and heartbeats while working, per instance: what the coordinator's
  * registry and router see. `inFlight` counts this instance's running tasks.
  */
-export function createPresence(worker: WorkerDefinition, instanceId: string, producer: () => SyntorProducer) {
+export function createPresence(worker: WorkerDefinition, instanceId: string, producer: () => Promise<SyntorProducer>) {
   let registered = false;
   let lastBeat = 0;
   let inFlight = 0;
@@ -38,7 +38,7 @@ export function createPresence(worker: WorkerDefinition, instanceId: string, pro
             },
             { source },
           );
-      await producer().publish(message, { key: worker.name });
+      await (await producer()).publish(message, { key: worker.name });
       registered = true;
       lastBeat = now;
     },

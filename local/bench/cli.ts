@@ -5,6 +5,7 @@ import { createKafka } from '../../lib/kafka/index.js';
 import { ensureServices } from '../services/index.js';
 import { bareConsumer, fillTopic, harnessConsumer, type ThroughputResult } from './harnessBench.js';
 import { runMain } from '../../lib/cli/runMain.js';
+import { coldStartSuite } from '../../cdk/bench/coldStart.js';
 
 const USAGE = `Usage: npm run bench -- <suite> [--records N] [--rounds N]
 
@@ -75,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const suite = positionals[0] ?? 'harness';
   if (suite === 'harness') return harnessSuite(records, rounds);
+  if (suite === 'cold-start') return coldStartSuite(positionals.slice(1));
   if (suite === 'e2e') {
     // Before any configuration is read: the benchmark gets a database and key space of its own.
     process.env.SYNTOR_POSTGRES_DATABASE = 'syntor_bench';

@@ -50,7 +50,7 @@ export async function e2eSuite(options: { total: number; rate: number; seconds: 
   const config = getConfig();
   await ensureDatabase(config, config.postgres.database);
   await migrate(config.postgres);
-  const deps = getDeps();
+  const deps = await getDeps();
   await deps.pool.query('TRUNCATE tasks, task_events, agents, agent_instances, dead_letters CASCADE');
   const harness = await startHarness({ config, agents: [coordination, benchWorkerAgent], ports: { http: false, metrics: false, health: false }, fireSchedulesOnStart: true, log: silentLog });
   try {

@@ -23,7 +23,7 @@ describe('dispatch', () => {
   beforeEach(resetState);
 
   it('never assigns a task twice when two coordinators dispatch at once', async () => {
-    const deps = getDeps();
+    const deps = await getDeps();
     const second = createDeps(getConfig());
     others.push(second);
     await registerSink(deps, 'sink', 1_000);
@@ -39,7 +39,7 @@ describe('dispatch', () => {
   });
 
   it('sends the highest priorities first, then the oldest, when capacity is short', async () => {
-    const deps = getDeps();
+    const deps = await getDeps();
     await registerSink(deps, 'small', 5);
     const priorities: TaskPriority[] = [1, 5, 15, 10, 5, 15, 1, 10, 15, 5];
     for (const priority of priorities) await deps.batches.createMany([{ type: 'sink', requiredCapabilities: ['sink'], priority }], 'test');
@@ -54,7 +54,7 @@ describe('dispatch', () => {
   });
 
   it('skips an agent whose circuit is open', async () => {
-    const deps = getDeps();
+    const deps = await getDeps();
     await registerSink(deps, 'broken', 10);
     await registerSink(deps, 'healthy', 10);
     await deps.agents.setCircuit('broken', 'open', ['closed']);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   });
   client = api(`http://127.0.0.1:${harness.ports.http}`);
   // The sweeper's schedule is a minute; tests need failover in seconds.
-  sweeping = setInterval(() => void sweep(getDeps()).catch(() => undefined), 300);
+  sweeping = setInterval(() => void getDeps().then(sweep).catch(() => undefined), 300);
   await eventually('the workers to register', async () => {
     const { body } = await client.agents();
     const names = (body.agents as { name: string }[]).map((a) => a.name);
@@ -123,7 +123,7 @@ describe('duplicates and poison', () => {
     const done = await settled(body.id);
     const forged = createMessage('task.complete', { taskId: body.id, attempt: done.attempt, agent: done.assignedAgent, instanceId: 'x', durationMs: 1, outcome: 'success', result: 'forged' }, { source: 'test' });
 
-    await getDeps().producer.publishAll([{ message: forged }, { message: forged }]);
+    await (await getDeps()).producer.publishAll([{ message: forged }, { message: forged }]);
     await new Promise((r) => setTimeout(r, 1_000));
 
     const after = (await client.task(body.id)).body;
@@ -146,7 +146,7 @@ describe('duplicates and poison', () => {
       { source: 'coordination', target: 'worker-test' },
     );
 
-    await getDeps().producer.publish(again, { key: body.id });
+    await (await getDeps()).producer.publish(again, { key: body.id });
     await new Promise((r) => setTimeout(r, 1_000));
 
     expect(flakyControl.runs).toBe(runs);

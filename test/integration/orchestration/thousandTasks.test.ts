@@ -9,7 +9,7 @@ import { eventually, resetState } from './support.js';
 beforeAll(async () => {
   await resetState();
   await runHarness(agents[0]!, { agents, ports: { http: false, metrics: false, health: false }, fireSchedulesOnStart: true });
-  await eventually('both workers to register', async () => ((await getDeps().agents.list()).filter((a) => a.kind === 'worker').length === 2 ? true : undefined));
+  await eventually('both workers to register', async () => ((await (await getDeps()).agents.list()).filter((a) => a.kind === 'worker').length === 2 ? true : undefined));
 });
 afterAll(async () => {
   await resetHarnesses();
@@ -32,7 +32,7 @@ describe('1,000 tasks through syntor.services.request', () => {
         { source: 'test', target: 'coordination', correlationId: randomUUID() },
       ),
     );
-    const deps = getDeps();
+    const deps = await getDeps();
 
     for (let i = 0; i < requests.length; i += 250) {
       await deps.producer.publishAll(requests.slice(i, i + 250).map((message) => ({ message, options: { key: message.correlationId! } })));

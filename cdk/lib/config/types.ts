@@ -1,0 +1,43 @@
+import type { RemovalPolicy } from 'aws-cdk-lib';
+
+export type SyntorEnvironment = 'local' | 'staging' | 'production';
+
+/** Everything the stacks vary by: read once from CDK context, validated, with per-environment defaults. */
+export interface DeploymentSettings {
+  readonly environment: SyntorEnvironment;
+  /** Prefix of every physical name: `syntor-<environment>`. */
+  readonly prefix: string;
+  readonly network: { readonly natGateways: number; readonly maxAzs: number };
+  readonly kafka: {
+    readonly mode: 'serverless' | 'provisioned';
+    readonly brokers: number;
+    readonly brokerInstanceType: string;
+    readonly kafkaVersion: string;
+    readonly topicPartitions: number;
+    readonly replicationFactor: number;
+    /** Event source mapping pollers: provisioned mode carries retries, partial batch responses and the DLQ topic. */
+    readonly pollers: 'provisioned' | 'on-demand';
+    readonly minPollers: number;
+    readonly maxPollers: number;
+  };
+  readonly database: {
+    readonly engine: 'postgres' | 'aurora-serverless';
+    readonly instanceType: string;
+    readonly multiAz: boolean;
+    readonly minAcu: number;
+    readonly maxAcu: number;
+    readonly backupRetentionDays: number;
+    readonly allocatedStorageGb: number;
+  };
+  readonly cache: { readonly engine: 'valkey' | 'redis'; readonly nodeType: string; readonly replicas: number };
+  readonly http: { readonly auth: 'iam' | 'jwt'; readonly jwtIssuer?: string; readonly jwtAudience: readonly string[] };
+  readonly monitoring: { readonly alarmEmail?: string; readonly lagThreshold: number };
+  readonly logRetentionDays: number;
+  readonly removal: {
+    /** Database and cache: `SNAPSHOT` keeps a final snapshot; production never destroys. */
+    readonly snapshotable: RemovalPolicy;
+    /** Keys, secrets, the MSK cluster, log groups: kept outside `local` (a lost key makes snapshots unreadable). */
+    readonly durable: RemovalPolicy;
+  };
+  readonly deletionProtection: boolean;
+}

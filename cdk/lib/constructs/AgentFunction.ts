@@ -1,0 +1,111 @@
+import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import { AWS_ENV } from '../../../lib/aws/index.js';
+import { ALL_TOPICS, TOPICS } from '../../../lib/contracts/index.js';
+import type { Bundle } from '../bundling/types.js';
+import type { DeploymentSettings } from '../config/types.js';
+import type { PlannedFunction } from '../manifests/types.js';
+import type { SyntorData } from '../stacks/DataStack.js';
+import type { SyntorNetwork } from '../stacks/NetworkStack.js';
+import { DATABASE_NAME } from './Database.js';
+import { mskArns } from './mskArns.js';
+import { secretReadStatements } from './secretReadStatements.js';
+import { SyntorFunction } from './SyntorFunction.js';
+
+export interface AgentFunctionProps {
+  readonly planned: PlannedFunction;
+  readonly bundle: Bundle;
+  readonly settings: DeploymentSettings;
+  readonly network: SyntorNetwork;
+  readonly clusterArn: string;
+  readonly data: SyntorData;
+}
+
+/**
+ * One manifest function on Lambda with its triggers: each Kafka trigger an MSK event source mapping
+ * (IAM auth, the manifest's batching, filters and consumer group; failures after finite retries to
+ * `syntor.dlq`), each schedule an EventBridge rule. HTTP routes are added by the stack's HTTP API.
+ */
+export class AgentFunction extends SyntorFunction {
+  readonly planned: PlannedFunction;
+
+  constructor(scope: Construct, id: string, props: AgentFunctionProps) {
+    const { planned, settings, data } = props;
+    const arns = mskArns(scope, props.clusterArn);
+    super(scope, id, {
+      functionName: planned.functionName,
+      description: `SYNTOR ${planned.agent.name} agent: ${planned.fn.name}`,
+      bundle: props.bundle,
+      handler: planned.fn.handler,
+      memoryMb: planned.fn.memoryMb,
+      timeoutSeconds: planned.fn.timeoutSeconds,
+      network: props.network,
+      settings,
+      environment: {
+        SYNTOR_ENVIRONMENT: settings.environment,
+        SYNTOR_KAFKA_CLIENT_ID: planned.functionName,
+        SYNTOR_KAFKA_TOPIC_PARTITIONS: String(settings.kafka.topicPartitions),
+        SYNTOR_KAFKA_REPLICATION_FACTOR: String(settings.kafka.replicationFactor),
+        SYNTOR_POSTGRES_DATABASE: DATABASE_NAME,
+        SYNTOR_POSTGRES_SSL: 'require',
+        SYNTOR_REDIS_ADDRESS: data.cacheAddress,
+        [AWS_ENV.mskClusterArn]: props.clusterArn,
+        [AWS_ENV.postgresSecretArn]: data.databaseSecret.secretArn,
+        [AWS_ENV.redisAuthSecretArn]: data.cacheAuthSecret.secretArn,
+        [AWS_ENV.redisTls]: 'true',
+        ...planned.fn.environment,
+      },
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'MskCluster',
+          actions: ['kafka:DescribeCluster', 'kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers', 'kafka-cluster:Connect', 'kafka-cluster:DescribeClusterDynamicConfiguration', 'kafka-cluster:WriteDataIdempotently'],
+          resources: [arns.cluster],
+        }),
+        // The manifest declares what a function consumes, not what it produces: producing is allowed on
+        // the nine SYNTOR topics by name (the producer picks the topic from the message type).
+        new iam.PolicyStatement({ sid: 'Produce', actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'], resources: ALL_TOPICS.map((t) => arns.topic(t)) }),
+        ...(planned.kafka.length === 0
+          ? []
+          : [
+              new iam.PolicyStatement({ sid: 'ConsumeTopics', actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'], resources: [...new Set(planned.kafka.map((k) => k.trigger.topic))].map((t) => arns.topic(t)) }),
+              new iam.PolicyStatement({ sid: 'ConsumerGroups', actions: ['kafka-cluster:DescribeGroup', 'kafka-cluster:AlterGroup'], resources: planned.kafka.map((k) => arns.group(k.consumerGroupId)) }),
+            ]),
+        ...secretReadStatements(scope, data.key, [data.databaseSecret, data.cacheAuthSecret]),
+      ],
+    });
+    this.planned = planned;
+
+    for (const kafka of planned.kafka) {
+      const { trigger } = kafka;
+      this.function.addEventSource(new ManagedKafkaEventSource({
+        clusterArn: props.clusterArn,
+        topic: trigger.topic,
+        startingPosition: trigger.startingPosition === 'LATEST' ? lambda.StartingPosition.LATEST : lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: trigger.batchSize,
+        ...(kafka.batchingWindowSeconds === undefined ? {} : { maxBatchingWindow: Duration.seconds(kafka.batchingWindowSeconds) }),
+        consumerGroupId: kafka.consumerGroupId,
+        ...(trigger.filters.length === 0 ? {} : { filters: trigger.filters.map((filter) => lambda.FilterCriteria.filter(filter)) }),
+        ...(kafka.deadLetter ? { retryAttempts: trigger.maximumRetryAttempts, onFailure: new KafkaDlq(TOPICS.deadLetter) } : {}),
+        ...(trigger.reportBatchItemFailures ? { reportBatchItemFailures: true } : {}),
+        // Provisioned pollers are what carry retries, partial batch responses and a Kafka on-failure
+        // destination for MSK (https://docs.aws.amazon.com/lambda/latest/dg/kafka-retry-configurations.html).
+        ...(settings.kafka.pollers === 'provisioned'
+          ? { provisionedPollerConfig: { minimumPollers: settings.kafka.minPollers, maximumPollers: settings.kafka.maxPollers } }
+          : {}),
+      }));
+    }
+    planned.schedules.forEach((schedule, i) => {
+      new events.Rule(this, `schedule-${i}`, {
+        ruleName: `${planned.functionName}-${i}`.slice(0, 64),
+        description: `${schedule.expression} → ${planned.functionName}`,
+        schedule: events.Schedule.expression(schedule.expression),
+        targets: [new targets.LambdaFunction(this.function, { retryAttempts: 2 })],
+      });
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import { ALL_TOPICS, TOPICS, type AgentManifest } from '../../../lib/contracts/index.js';
+import { consumerGroupOf, functionId } from '../../../lib/manifest/index.js';
+import { parseFilterPattern } from '../../../local/harness/filter/index.js';
+import { compileRoute } from '../../../local/harness/http/compileRoute.js';
+import type { HttpRoute } from '../../../local/harness/http/index.js';
+import { parseSchedule } from '../../../local/harness/schedule/index.js';
+import type { DeploymentSettings } from '../config/types.js';
+import { CdkManifestUnsupportedError } from '../errors.js';
+import { RESERVED_ENVIRONMENT } from './reservedEnvironment.js';
+import type { PlannedFunction, PlannedKafkaTrigger } from './types.js';
+
+const LAMBDA_NAME_MAX = 64;
+/** Lambda's default batching window for Kafka sources, which the API cannot express (it takes seconds). */
+const LAMBDA_DEFAULT_WINDOW_MS = 500;
+
+/**
+ * Lambda sets a Kafka mapping's batching window in whole seconds (0–300), or leaves its 500 ms default.
+ * The harness honours milliseconds, so the manifest's value is mapped: 500 ms keeps the default, less
+ * becomes 0 s (invoke as soon as records arrive — what a short window asks for), more rounds to the
+ * nearest second. The synth summary shows every mapping's effective window.
+ */
+export function lambdaBatchingWindow(ms: number): number | undefined {
+  if (ms === LAMBDA_DEFAULT_WINDOW_MS) return undefined;
+  return ms < LAMBDA_DEFAULT_WINDOW_MS ? 0 : Math.round(ms / 1000);
+}
+
+/**
+ * Turns the agent manifests into the functions to deploy, checking at synth time what Lambda, MSK,
+ * EventBridge and API Gateway would otherwise reject at deploy time (or accept and then misbehave).
+ *
+ * @throws CdkManifestUnsupportedError naming every problem with its agent and function.
+ */
+export function planFunctions(agents: readonly AgentManifest[], settings: DeploymentSettings): PlannedFunction[] {
+  const problems: string[] = [];
+  const groups = new Map<string, string>();
+  const routes = new Map<string, string>();
+  const ids = new Set<string>();
+  const planned = agents.flatMap((agent) =>
+    agent.functions.map((fn): PlannedFunction => {
+      const id = functionId(agent, fn);
+      const where = `${id}:`;
+      if (ids.has(id)) problems.push(`${where} declared twice (agent names must be unique)`);
+      ids.add(id);
+      const functionName = `${settings.prefix}-${id}`;
+      if (functionName.length > LAMBDA_NAME_MAX) problems.push(`${where} the Lambda name "${functionName}" is longer than ${LAMBDA_NAME_MAX} characters`);
+      for (const key of Object.keys(fn.environment)) {
+        if (RESERVED_ENVIRONMENT.has(key)) problems.push(`${where} environment.${key} is set by the CDK app or Lambda and cannot be declared`);
+      }
+      const kafka: PlannedKafkaTrigger[] = [];
+      for (const [i, trigger] of fn.triggers.entries()) {
+        const at = `${where} triggers[${i}]`;
+        if (trigger.type === 'kafka') {
+          if (!(ALL_TOPICS as readonly string[]).includes(trigger.topic)) {
+            problems.push(`${at} topic "${trigger.topic}" is not one of the SYNTOR topics the messaging stack creates (${ALL_TOPICS.join(', ')})`);
+          }
+          trigger.filters.forEach((filter, f) => {
+            try {
+              parseFilterPattern(filter);
+            } catch (error) {
+              problems.push(`${at} filters[${f}] ${(error as Error).message}`);
+            }
+          });
+          const consumerGroupId = consumerGroupOf(agent, fn, trigger);
+          const owner = groups.get(consumerGroupId);
+          if (owner) problems.push(`${at} consumer group "${consumerGroupId}" is also used by ${owner}; each mapping needs its own`);
+          groups.set(consumerGroupId, `${id} (${trigger.topic})`);
+          const batchingWindowSeconds = lambdaBatchingWindow(trigger.batchingWindowMs);
+          const deadLetter = trigger.maximumRetryAttempts !== -1;
+          if (deadLetter && trigger.topic === TOPICS.deadLetter) {
+            problems.push(`${at} consumes ${TOPICS.deadLetter} with finite retries: its failures would go back to ${TOPICS.deadLetter}, which Lambda refuses`);
+          }
+          if (settings.kafka.pollers === 'on-demand' && (deadLetter || trigger.reportBatchItemFailures)) {
+            problems.push(`${at} maximumRetryAttempts and reportBatchItemFailures need provisioned pollers; remove -c syntor:kafkaPollers=on-demand`);
+          }
+          kafka.push({ trigger, consumerGroupId, batchingWindowSeconds, deadLetter });
+        } else if (trigger.type === 'schedule') {
+          try {
+            parseSchedule(trigger.expression);
+          } catch (error) {
+            problems.push(`${at} ${(error as Error).message}`);
+          }
+        } else {
+          const routeKey = `${trigger.method} ${trigger.path}`;
+          try {
+            const route: HttpRoute = { method: trigger.method, path: trigger.path, functionId: id, invoke: async () => undefined };
+            compileRoute(route);
+          } catch (error) {
+            problems.push(`${at} ${(error as Error).message}`);
+          }
+          const taken = routes.get(routeKey);
+          if (taken) problems.push(`${at} route "${routeKey}" is already served by ${taken}`);
+          routes.set(routeKey, id);
+        }
+      }
+      return {
+        agent,
+        fn,
+        id,
+        functionName,
+        kafka,
+        schedules: fn.triggers.filter((t) => t.type === 'schedule'),
+        routes: fn.triggers.filter((t) => t.type === 'http'),
+      };
+    }),
+  );
+  if (problems.length > 0) throw new CdkManifestUnsupportedError(problems);
+  return planned;
+}

@@ -1,0 +1,33 @@
+import { SyntorError } from '../errors/index.js';
+
+/** The MSK bootstrap brokers could not be looked up (API error, or the cluster has no IAM listener). */
+export class AwsBrokersLookupError extends SyntorError {
+  constructor(
+    readonly clusterArn: string,
+    reason: string,
+    options: { retriable?: boolean; cause?: unknown } = {},
+  ) {
+    super(`Cannot look up the bootstrap brokers of ${clusterArn}: ${reason}`, { retriable: options.retriable ?? true, cause: options.cause });
+  }
+}
+
+/** Secrets Manager did not return the secret (throttling, network, permissions): retried by the trigger. */
+export class AwsSecretReadError extends SyntorError {
+  constructor(
+    readonly secretArn: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(`Cannot read secret ${secretArn}: ${(options.cause as Error | undefined)?.message ?? 'no value'}`, { retriable: true, cause: options.cause });
+  }
+}
+
+/** The secret exists but does not have the expected shape. Its values are never put in the message. */
+export class AwsSecretInvalidError extends SyntorError {
+  constructor(
+    readonly secretArn: string,
+    detail: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(`Secret ${secretArn} is not usable: ${detail}`, { retriable: false, cause: options.cause });
+  }
+}

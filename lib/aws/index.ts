@@ -1,0 +1,6 @@
+export { lookupBootstrapBrokers } from './bootstrapBrokers.js';
+export { AWS_ENV, CLOUDWATCH_METRICS } from './constants.js';
+export { AwsBrokersLookupError, AwsSecretInvalidError, AwsSecretReadError } from './errors.js';
+export { mskIamSasl, regionOfArn, type TokenSigner } from './mskIamSasl.js';
+export { forgetConnections, resolveConnections, type Connections, type ResolveConnectionsDeps } from './resolveConnections.js';
+export { cacheAuthSecretSchema, databaseSecretSchema, readJsonSecret, type CacheAuthSecret, type DatabaseSecret } from './secrets.js';

@@ -1,0 +1,93 @@
+import { KafkaClient } from '@aws-sdk/client-kafka';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { KafkaConfig } from 'kafkajs';
+import { getConfig, type SyntorConfig } from '../config/index.js';
+import { lookupBootstrapBrokers } from './bootstrapBrokers.js';
+import { AWS_ENV } from './constants.js';
+import { mskIamSasl, regionOfArn, type TokenSigner } from './mskIamSasl.js';
+import { cacheAuthSecretSchema, databaseSecretSchema, readJsonSecret } from './secrets.js';
+
+/** Where a handler's clients connect, wherever it runs. */
+export interface Connections {
+  /** `aws` when any of the AWS variables is set (the CDK app sets them), else `local`. */
+  readonly runtime: 'aws' | 'local';
+  /** The configuration with brokers, PostgreSQL credentials and the Redis password filled in from AWS. */
+  readonly config: SyntorConfig;
+  /** Extra kafkajs settings for `createKafka(config, kafka)`: TLS and MSK IAM on AWS, none locally. */
+  readonly kafka: Pick<KafkaConfig, 'ssl' | 'sasl'>;
+  /** Redis/Valkey expects TLS (ElastiCache with in-transit encryption). */
+  readonly redisTls: boolean;
+}
+
+/** Seams for tests; by default real SDK clients are made, and only when a variable asks for them. */
+export interface ResolveConnectionsDeps {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly kafkaClient?: () => KafkaClient;
+  readonly secretsClient?: () => SecretsManagerClient;
+  readonly signToken?: TokenSigner;
+}
+
+let cache = new WeakMap<SyntorConfig, Promise<Connections>>();
+
+/**
+ * Resolves the connections once per process (a Lambda cold start) and returns the same answer after;
+ * a failed attempt is forgotten so the next invocation tries again. Locally it returns the plain
+ * configuration, so a handler never needs to know where it runs.
+ *
+ * @example
+ * const { config, kafka } = await resolveConnections();
+ * const producer = createKafka(config, kafka).producer();
+ * const pool = createPool(config.postgres);
+ */
+export function resolveConnections(config: SyntorConfig = getConfig(), deps: ResolveConnectionsDeps = {}): Promise<Connections> {
+  let pending = cache.get(config);
+  if (!pending) {
+    pending = resolve(config, deps);
+    cache.set(config, pending);
+    pending.catch(() => cache.delete(config));
+  }
+  return pending;
+}
+
+/** Drops what was resolved, e.g. after the database password was rotated and a login failed. */
+export function forgetConnections(): void {
+  cache = new WeakMap();
+}
+
+async function resolve(config: SyntorConfig, deps: ResolveConnectionsDeps): Promise<Connections> {
+  const env = deps.env ?? process.env;
+  const clusterArn = env[AWS_ENV.mskClusterArn] || undefined;
+  const postgresSecretArn = env[AWS_ENV.postgresSecretArn] || undefined;
+  const redisSecretArn = env[AWS_ENV.redisAuthSecretArn] || undefined;
+  const redisTls = env[AWS_ENV.redisTls] === 'true';
+  const runtime = clusterArn || postgresSecretArn || redisSecretArn ? 'aws' : 'local';
+
+  let secrets: SecretsManagerClient | undefined;
+  const secretsClient = () => (secrets ??= deps.secretsClient?.() ?? new SecretsManagerClient({}));
+  const [brokers, database, cacheAuth] = await Promise.all([
+    clusterArn ? lookupBootstrapBrokers(deps.kafkaClient?.() ?? new KafkaClient({ region: regionOfArn(clusterArn) }), clusterArn) : undefined,
+    postgresSecretArn ? readJsonSecret(secretsClient(), postgresSecretArn, databaseSecretSchema) : undefined,
+    redisSecretArn ? readJsonSecret(secretsClient(), redisSecretArn, cacheAuthSecretSchema) : undefined,
+  ]);
+
+  return {
+    runtime,
+    redisTls,
+    kafka: clusterArn ? { ssl: true, sasl: mskIamSasl(regionOfArn(clusterArn), deps.signToken) } : {},
+    config: {
+      ...config,
+      kafka: brokers ? { ...config.kafka, brokers } : config.kafka,
+      postgres: database
+        ? {
+            ...config.postgres,
+            host: database.host ?? config.postgres.host,
+            port: database.port ?? config.postgres.port,
+            database: database.dbname ?? config.postgres.database,
+            user: database.username,
+            password: database.password,
+          }
+        : config.postgres,
+      redis: cacheAuth ? { ...config.redis, password: cacheAuth.token } : config.redis,
+    },
+  };
+}
