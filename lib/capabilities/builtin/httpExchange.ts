@@ -13,7 +13,10 @@ export interface ExchangeRequest {
   body?: Buffer;
   /** The vetted addresses of the URL's host: the only ones the connection may use. */
   addresses: readonly string[];
+  /** What is left of the request's time budget (the DNS lookup may have used some). */
   timeoutMs: number;
+  /** The caller's `timeoutMs`, named in the error: the budget left is an implementation detail. */
+  configuredTimeoutMs: number;
   maxResponseBytes: number;
   /** The attempt's signal: aborting it stops the exchange. */
   signal: AbortSignal;
@@ -57,7 +60,7 @@ function failureOf(error: unknown, request: ExchangeRequest, timeout: AbortSigna
     return new CapabilityFailedError(CAPABILITY, `request to ${host} stopped: the attempt's time is up`, { cause: error });
   }
   if (timeout.aborted) {
-    return new CapabilityFailedError(CAPABILITY, `no complete response from ${host} within ${request.timeoutMs} ms (timeoutMs)`, { cause: error });
+    return new CapabilityFailedError(CAPABILITY, `no complete response from ${host} within ${request.configuredTimeoutMs} ms (timeoutMs)`, { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new CapabilityFailedError(CAPABILITY, `request to ${host} failed: ${message}`, { cause: error });

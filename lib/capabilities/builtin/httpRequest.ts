@@ -111,6 +111,7 @@ async function send(input: HttpRequestInput, config: HttpRequestCapabilityConfig
       ...(hop.body && { body: hop.body }),
       addresses,
       timeoutMs: Math.max(1, deadline - started),
+      configuredTimeoutMs: input.timeoutMs,
       maxResponseBytes: input.maxResponseBytes,
       signal: ctx.signal,
     });
