@@ -1,3 +1,3 @@
 export { deadLetterRecords } from './deadLetterRecord.js';
-export { createKafkaBatchHandler, type DecodedRecord, type KafkaBatchHandlerOptions } from './kafkaBatchHandler.js';
+export { createKafkaBatchHandler, type DecodedRecord, type KafkaBatchHandlerOptions, type PoisonRecord } from './kafkaBatchHandler.js';
 export { json, jsonBody } from './http.js';

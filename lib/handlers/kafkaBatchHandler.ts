@@ -15,6 +15,17 @@ export interface KafkaBatchHandlerOptions<T extends MessageType> {
   producer: () => SyntorProducer | Promise<SyntorProducer>;
   /** Handles the batch's valid messages together (set-based work per MSK batch). Throw to retry the batch. */
   process(messages: DecodedRecord<T>[], context: Context): Promise<void>;
+  /**
+   * Where records that cannot be understood go instead of syntor.dlq. The function that consumes
+   * syntor.dlq sets it: the dead-letter topic is the end of the line, not a place to send things back to.
+   */
+  onPoison?(poison: PoisonRecord[], context: Context): Promise<void>;
+}
+
+export interface PoisonRecord {
+  record: KafkaRecord;
+  reasonCode: string;
+  reason: string;
 }
 
 /**
@@ -26,7 +37,7 @@ export interface KafkaBatchHandlerOptions<T extends MessageType> {
 export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBatchHandlerOptions<T>) {
   return async (event: unknown, context: Context): Promise<void> => {
     const valid: DecodedRecord<T>[] = [];
-    const poison: { record: KafkaRecord; reasonCode: string; reason: string }[] = [];
+    const poison: PoisonRecord[] = [];
     for (const record of readMskEvent(event)) {
       let message: Message;
       try {
@@ -43,7 +54,10 @@ export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBat
       const traceparent = headerValue(record, 'traceparent');
       valid.push({ record, message: message as MessageOf<T>, ...(traceparent ? { traceparent } : {}) });
     }
-    if (poison.length > 0) await deadLetterRecords(await options.producer(), context.functionName, poison);
+    if (poison.length > 0) {
+      if (options.onPoison) await options.onPoison(poison, context);
+      else await deadLetterRecords(await options.producer(), context.functionName, poison);
+    }
     if (valid.length > 0) await options.process(valid, context);
   };
 }

@@ -11,3 +11,4 @@ export { checkSubmission, submitTasks, type FieldError, type SubmissionCheck } f
 export { maybeSweep, sweep, type SweepResult } from './sweeper.js';
 export { publishSystemEvents } from './systemEvents.js';
 export { answerServiceRequests } from './serviceRequests.js';
+export { storeDeadLetters } from './storeDeadLetters.js';

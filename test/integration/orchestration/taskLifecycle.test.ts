@@ -163,6 +163,22 @@ describe('duplicates and poison', () => {
   });
 });
 
+describe('syntor.dlq itself', () => {
+  it('stores an unreadable record found on syntor.dlq once, without sending it back there', async () => {
+    await produce(TOPICS.deadLetter, [{ value: 'lambda on-failure record, not an envelope', key: 'foreign' }]);
+    const stored = await eventually('the foreign dead letter', async () => {
+      const { body } = await client.dlq();
+      const found = (body.deadLetters as { reasonCode: string; origin: { topic: string; key?: string } }[]).filter((d) => d.origin.key === 'foreign');
+      return found.length > 0 ? found : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1_500)); // a loop would keep adding copies
+
+    const { body } = await client.dlq();
+    expect((body.deadLetters as { origin: { key?: string } }[]).filter((d) => d.origin.key === 'foreign')).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ reasonCode: 'foreign-dead-letter', origin: { topic: TOPICS.deadLetter } });
+  });
+});
+
 describe('failover', () => {
   it('fails over a task whose agent went silent, and opens that agent\'s circuit', async () => {
     // An agent that takes work and goes silent, started only here so no other test's task lands on it.
