@@ -1,4 +1,4 @@
-import { workerManifest } from '../workerManifest.js';
+import { workerEntries, workerManifest } from '../../lib/worker/index.js';
 import { alpha } from './definition.js';
 
-export default workerManifest(alpha, import.meta.url);
+export default workerManifest(alpha, workerEntries(import.meta.url));

@@ -1,4 +1,4 @@
-import { workerManifest } from '../workerManifest.js';
+import { workerEntries, workerManifest } from '../../lib/worker/index.js';
 import { beta } from './definition.js';
 
-export default workerManifest(beta, import.meta.url);
+export default workerManifest(beta, workerEntries(import.meta.url));

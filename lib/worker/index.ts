@@ -1,2 +1,3 @@
 export { createWorker } from './createWorker.js';
 export type { WorkerDefinition } from './types.js';
+export { workerEntries, workerManifest, type WorkerEntries } from './workerManifest.js';

@@ -1,0 +1,48 @@
+import { TOPICS, type AgentManifest } from '../contracts/index.js';
+import { defineAgent, handlerPath } from '../manifest/index.js';
+import type { WorkerDefinition } from './types.js';
+
+export interface WorkerEntries {
+  execute: { entry: string; handler?: string };
+  heartbeat: { entry: string; handler?: string };
+}
+
+/** The usual layout: `execute.ts` and `heartbeat.ts` next to the agent's manifest. */
+export function workerEntries(manifestUrl: string): WorkerEntries {
+  return { execute: { entry: handlerPath(manifestUrl, './execute.ts') }, heartbeat: { entry: handlerPath(manifestUrl, './heartbeat.ts') } };
+}
+
+/**
+ * The manifest every worker agent shares: `execute` on the assignments addressed to it (the filter
+ * on `target`), `heartbeat` every minute. Capabilities and concurrency come from its definition.
+ */
+export function workerManifest(
+  worker: WorkerDefinition,
+  entries: WorkerEntries,
+  tuning: { batchSize?: number; batchingWindowMs?: number } = {},
+): AgentManifest {
+  return defineAgent({
+    name: worker.name,
+    kind: 'worker',
+    capabilities: worker.capabilities.map((c) => c.name),
+    concurrency: worker.concurrency,
+    functions: [
+      {
+        name: 'execute',
+        ...entries.execute,
+        memoryMb: 512,
+        timeoutSeconds: 900,
+        triggers: [
+          {
+            type: 'kafka',
+            topic: TOPICS.taskAssignment,
+            filters: [{ value: { target: [worker.name] } }],
+            batchSize: tuning.batchSize ?? Math.min(10_000, worker.concurrency * 4),
+            batchingWindowMs: tuning.batchingWindowMs ?? 20,
+          },
+        ],
+      },
+      { name: 'heartbeat', ...entries.heartbeat, timeoutSeconds: 10, triggers: [{ type: 'schedule', expression: 'rate(1 minute)' }] },
+    ],
+  });
+}
