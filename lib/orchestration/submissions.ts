@@ -11,9 +11,12 @@ export interface FieldError {
 
 export type SubmissionCheck = { ok: true; submission: TaskSubmission } | { ok: false; errors: FieldError[] };
 
+// Built once: zod compiles a schema on first use, and .strict() makes a new schema each call.
+const strictSubmissionSchema = taskSubmissionSchema.strict();
+
 /** Validates a submission and names each invalid field (`requiredCapabilities.1`, `priority`…). */
 export function checkSubmission(input: unknown): SubmissionCheck {
-  const parsed = taskSubmissionSchema.strict().safeParse(input);
+  const parsed = strictSubmissionSchema.safeParse(input);
   if (parsed.success) return { ok: true, submission: parsed.data };
   return {
     ok: false,
