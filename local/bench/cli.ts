@@ -7,9 +7,12 @@ import { bareConsumer, fillTopic, harnessConsumer, type ThroughputResult } from 
 import { runMain } from '../../lib/cli/runMain.js';
 import { coldStartSuite } from '../../cdk/bench/coldStart.js';
 
-const USAGE = `Usage: npm run bench -- <suite> [--records N] [--rounds N]
+const USAGE = `Usage: npm run bench -- <suite> [options]
 
 Suites:
+  cold-start [MANIFEST…]
+            bundles every function (or those of the given manifest modules) as the CDK app does and
+            times importing each bundle in fresh Node processes; targets <= 300 ms, <= 1 MiB
   e2e       tasks/s from submit to completed through coordination and a no-op worker (target >= 1000),
             then p50/p99 latency at a fixed offered rate (target p99 <= 500 ms at 200 tasks/s);
             uses the database syntor_bench
