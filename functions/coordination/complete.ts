@@ -6,6 +6,9 @@ export const handler = createKafkaBatchHandler({
   accepts: ['task.complete'],
   producer: async () => (await getDeps()).producer,
   async process(records) {
-    await recordCompletions(await getDeps(), records.map((r) => r.message.payload));
+    await recordCompletions(
+      await getDeps(),
+      records.map((r) => ({ ...r.message.payload, ...(r.traceparent ? { traceparent: r.traceparent } : {}) })),
+    );
   },
 });

@@ -3,4 +3,4 @@ export * from './errors.js';
 export * from './msk/index.js';
 export { createProducer, HEADERS, type PublishOptions, type SyntorProducer } from './producer.js';
 export { ensureTopics, type EnsureTopicsOptions, type EnsureTopicsResult } from './topics.js';
-export { isTraceparent, newTraceparent } from './traceparent.js';
+export { isTraceparent, newTraceparent, traceIdOf } from './traceparent.js';

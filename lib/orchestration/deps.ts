@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { resolveConnections, type Connections } from '../aws/index.js';
 import type { SyntorConfig } from '../config/index.js';
 import { createKafka, createProducer, type SyntorProducer } from '../kafka/index.js';
+import { createLogger } from '../observability/index.js';
 import {
   createAgentStore,
   createDeadLetterStore,
@@ -25,6 +26,7 @@ export function createDeps(config: SyntorConfig, connections: Pick<Connections, 
     pool,
     redis,
     producer,
+    log: createLogger({ level: config.logLevel }),
     tasks: createTaskStore(pool),
     batches: createTaskBatchStore(pool),
     agents: createAgentStore(pool),

@@ -1,6 +1,6 @@
 export { loadCandidates } from './candidates.js';
 export { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
-export { recordCompletions } from './completions.js';
+export { recordCompletions, type CompletionRecord } from './completions.js';
 export { buryTask, redrive } from './deadLetters.js';
 export { createDeps, getDeps, type Deps } from './deps.js';
 export { dispatchPending, type DispatchResult } from './dispatcher.js';

@@ -1,3 +1,4 @@
+import { taskLogger } from '../observability/index.js';
 import type { Deps } from './deps.js';
 import { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
 import { buryTask } from './deadLetters.js';
@@ -28,6 +29,7 @@ export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise
     const failed = await deps.tasks.transition(task.id, { to: 'failed', from: ['assigned', 'running'], attempt: task.attempt, actor, changes: { error, leaseExpiresAt: null } });
     if (!failed.applied) continue; // completed or swept by someone else meanwhile
     if (task.assignedAgent) outcomes.push({ agent: task.assignedAgent, success: false });
+    const log = taskLogger(deps.log, { taskId: task.id, agent: task.assignedAgent ?? 'unassigned', attempt: task.attempt });
     await publishSystemEvents(deps, [{ event: 'task.lease_expired', subject: task.id, severity: 'warning', details: { agent: task.assignedAgent, attempt: task.attempt } }]);
     if (failed.task.retryCount < failed.task.maxRetries) {
       await deps.tasks.transition(task.id, {
@@ -36,8 +38,10 @@ export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise
         detail: { failover: true },
       });
       requeued += 1;
+      log.warn({ type: task.type, leaseExpiresAt: task.leaseExpiresAt, outcome: 'requeued', retry: failed.task.retryCount + 1 }, 'task lease expired');
     } else if (await buryTask(deps, failed.task, error, actor)) {
       dead += 1;
+      log.error({ type: task.type, leaseExpiresAt: task.leaseExpiresAt, outcome: 'dead-lettered' }, 'task lease expired');
     }
   }
   await recordAgentOutcomes(deps, outcomes);

@@ -45,6 +45,7 @@ export function createWorker(worker: WorkerDefinition) {
             context,
             producer,
             ...(record.traceparent ? { traceparent: record.traceparent } : {}),
+            ...(record.message.correlationId ? { correlationId: record.message.correlationId } : {}),
           });
         } finally {
           presence.finished();

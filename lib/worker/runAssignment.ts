@@ -3,7 +3,9 @@ import { toErrorInfo } from '../capabilities/errorInfo.js';
 import { runCapability } from '../capabilities/runCapability.js';
 import type { Capability, CapabilityContext } from '../capabilities/types.js';
 import { createMessage, type PayloadInput, type TaskAssignPayload } from '../contracts/index.js';
-import type { SyntorProducer } from '../kafka/index.js';
+import { traceIdOf, type SyntorProducer } from '../kafka/index.js';
+import { getLogger, taskLogger, type Logger } from '../observability/index.js';
+import { toCapabilityLogger } from './capabilityLog.js';
 
 /** After this long without finishing, the worker says "running" (marks the task, extends the lease). */
 const RUNNING_AFTER_MS = 1_000;
@@ -17,12 +19,10 @@ export interface AssignmentRun {
   context: Context;
   producer: SyntorProducer;
   traceparent?: string;
-}
-
-function logger(taskId: string, attempt: number, agent: string) {
-  const line = (level: string) => (message: string, data?: Record<string, unknown>) =>
-    console.log(JSON.stringify({ level, message, taskId, attempt, agent, ...data }));
-  return { info: line('info'), warn: line('warn'), error: line('error') };
+  /** The assignment envelope's correlation id, carried on the task's log lines. */
+  correlationId?: string;
+  /** @default getLogger() */
+  logger?: Logger;
 }
 
 /**
@@ -31,6 +31,19 @@ function logger(taskId: string, attempt: number, agent: string) {
  * retry; a thrown error fails it retriably; a capability this worker lacks is refused.
  */
 export async function runAssignment(run: AssignmentRun): Promise<PayloadInput<'task.complete'>> {
+  const { task, attempt, agent } = run.assignment;
+  const log = taskLogger(run.logger ?? getLogger(), { taskId: task.id, correlationId: run.correlationId, agent, attempt, traceId: traceIdOf(run.traceparent) });
+  const outcome = await attemptTask(run, log);
+  if (outcome.outcome === 'success') {
+    log.info({ type: task.type, durationMs: outcome.durationMs }, 'task completed');
+  } else {
+    const { code, retriable, message } = outcome.error;
+    log.warn({ type: task.type, durationMs: outcome.durationMs, error: { code, retriable, message } }, 'task failed');
+  }
+  return outcome;
+}
+
+async function attemptTask(run: AssignmentRun, log: Logger): Promise<PayloadInput<'task.complete'>> {
   const { assignment, producer, instanceId } = run;
   const { task, attempt, agent } = assignment;
   const started = Date.now();
@@ -49,7 +62,7 @@ export async function runAssignment(run: AssignmentRun): Promise<PayloadInput<'t
   const ctx: CapabilityContext = {
     reportProgress: (percent, message) => status({ state: 'progress', progress: Math.max(0, Math.min(100, percent)), ...(message ? { message } : {}) }).then(() => undefined),
     remainingTimeMs: () => Math.max(0, deadline - Date.now()),
-    log: logger(task.id, attempt, agent),
+    log: toCapabilityLogger(log),
     signal: abort.signal,
   };
   const running = setTimeout(() => void status({ state: 'running' }).catch(() => undefined), RUNNING_AFTER_MS);

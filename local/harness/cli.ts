@@ -7,7 +7,7 @@ import type { AgentManifest } from '../../lib/contracts/index.js';
 import { parseCliArgs, USAGE } from './cliArgs.js';
 import { HarnessUsageError } from './errors.js';
 import { startHarness } from './harness.js';
-import { consoleLog } from './log.js';
+import { consoleLog, prettyLogsOnTerminal } from './log.js';
 import { summaryLine } from './summary.js';
 
 async function loadManifest(path: string): Promise<AgentManifest> {
@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = getConfig();
+  prettyLogsOnTerminal();
   const agents = [...registeredAgents, ...(await Promise.all(cli.manifests.map(loadManifest)))];
   if (agents.length === 0) {
     console.log('No agents are registered in functions/index.ts yet and no --manifest was given: serving /metrics and /health only.');
