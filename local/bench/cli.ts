@@ -84,6 +84,8 @@ async function main(argv: string[]): Promise<number> {
     // Before any configuration is read: the benchmark gets a database and key space of its own.
     process.env.SYNTOR_POSTGRES_DATABASE = 'syntor_bench';
     process.env.SYNTOR_REDIS_KEY_PREFIX = 'syntor-bench:';
+    // A line per task would measure the terminal, not SYNTOR; say SYNTOR_LOG_LEVEL=info to see them.
+    process.env.SYNTOR_LOG_LEVEL ??= 'warn';
     const { e2eSuite } = await import('./e2eBench.js');
     const config = getConfig();
     const services = await ensureServices({ config, required: true, log: (l) => console.log(`[services] ${l}`) });

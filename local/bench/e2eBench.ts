@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import coordination from '../../functions/coordination/agent.js';
 import { getConfig } from '../../lib/config/index.js';
 import { createMessage } from '../../lib/contracts/index.js';
+import { createKafka, ensureTopics } from '../../lib/kafka/index.js';
 import { getDeps, type Deps } from '../../lib/orchestration/index.js';
 import { migrate } from '../../lib/store/index.js';
 import { startHarness } from '../harness/harness.js';
@@ -50,6 +51,7 @@ export async function e2eSuite(options: { total: number; rate: number; seconds: 
   const config = getConfig();
   await ensureDatabase(config, config.postgres.database);
   await migrate(config.postgres);
+  await ensureTopics(createKafka(config).admin(), { partitions: config.kafka.topicPartitions, replicationFactor: config.kafka.replicationFactor });
   const deps = await getDeps();
   await deps.pool.query('TRUNCATE tasks, task_events, agents, agent_instances, dead_letters CASCADE');
   const harness = await startHarness({ config, agents: [coordination, benchWorkerAgent], ports: { http: false, metrics: false, health: false }, fireSchedulesOnStart: true, log: silentLog });
