@@ -105,16 +105,6 @@ export function createAgentStore(pool: pg.Pool) {
       );
       return rows[0]?.consecutive_failures;
     },
-
-    /** Counts a failure (or resets on success) and returns the new consecutive count. */
-    async recordOutcome(name: string, success: boolean): Promise<number | undefined> {
-      const { rows } = await pool.query<{ consecutive_failures: number }>(
-        `UPDATE agents SET consecutive_failures = CASE WHEN $2 THEN 0 ELSE consecutive_failures + 1 END
-         WHERE name = $1 RETURNING consecutive_failures`,
-        [name, success],
-      );
-      return rows[0]?.consecutive_failures;
-    },
   };
 }
 

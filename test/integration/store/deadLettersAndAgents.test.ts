@@ -48,8 +48,8 @@ describe('agent store', () => {
     const name = uniqueName('worker');
     await register(name);
 
-    expect(await agents.recordOutcome(name, false)).toBe(1);
-    expect(await agents.recordOutcome(name, false)).toBe(2);
+    expect(await agents.recordOutcomes(name, false, 1)).toBe(1);
+    expect(await agents.recordOutcomes(name, false, 1)).toBe(2);
     expect(await agents.setCircuit(name, 'open', ['closed'])).toBe(true);
     expect(await agents.setCircuit(name, 'open', ['closed'])).toBe(false);
     expect(await agents.setCircuit(name, 'closed', ['open', 'half_open'])).toBe(true);
