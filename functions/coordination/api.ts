@@ -1,12 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { TASK_STATUSES, type TaskStatus } from '../../lib/contracts/index.js';
-import { json } from '../../lib/handlers/index.js';
+import { json, observeHandler } from '../../lib/handlers/index.js';
 import { dispatchPending, getDeps, redrive } from '../../lib/orchestration/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Queries and control: tasks (with history), agents, dead letters, cancel, redrive. */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+export const handler = observeHandler(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   const deps = await getDeps();
   const id = event.pathParameters?.id;
   if (id !== undefined && !UUID.test(id)) return json(400, { message: `"${id}" is not a task or dead letter id (a UUID)` });
@@ -52,4 +52,4 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     default:
       return json(404, { message: `No route ${event.routeKey}` });
   }
-}
+});

@@ -6,6 +6,6 @@ export const handler = createKafkaBatchHandler({
   accepts: ['service.request'],
   producer: async () => (await getDeps()).producer,
   async process(records) {
-    await answerServiceRequests(await getDeps(), records.map((r) => r.message));
+    await answerServiceRequests(await getDeps(), records);
   },
 });

@@ -1,6 +1,5 @@
+import { observeHandler } from '../../lib/handlers/index.js';
 import { getDeps, sweep, type SweepResult } from '../../lib/orchestration/index.js';
 
 /** Every minute: re-queue tasks whose lease expired, half-open cooled circuits, reconcile, dispatch. */
-export async function handler(): Promise<SweepResult> {
-  return sweep(await getDeps());
-}
+export const handler = observeHandler(async (): Promise<SweepResult> => sweep(await getDeps()));

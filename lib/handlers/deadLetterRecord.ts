@@ -1,5 +1,6 @@
 import { createMessage } from '../contracts/index.js';
 import type { KafkaRecord, SyntorProducer } from '../kafka/index.js';
+import { taskMetrics } from '../observability/metrics.js';
 
 /** Sends a record that cannot be processed to syntor.dlq with the reason and where it came from. */
 export async function deadLetterRecords(
@@ -25,4 +26,5 @@ export async function deadLetterRecords(
       options: { key: `${record.topic}-${record.partition}` },
     })),
   );
+  for (const { reasonCode } of failures) taskMetrics.dlqRecords.inc({ function: failedBy, reason: reasonCode });
 }

@@ -1,6 +1,7 @@
 import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import { z } from 'zod';
 import { MESSAGE_TYPES, messageSchema, type Message } from '../contracts/index.js';
+import { activeContext, contextFromTraceparent, endSpan, SpanKind, startSpan, traceparentOfSpan, type Span, type TraceContext } from '../observability/tracing.js';
 import { KafkaMessageInvalidError } from './errors.js';
 import { isTraceparent, newTraceparent } from './traceparent.js';
 
@@ -13,7 +14,7 @@ export const HEADERS = {
 export interface PublishOptions {
   /** Per-entity ordering: the task id or agent name. */
   key?: string | null;
-  /** Continues this trace; a new root trace is started when absent. */
+  /** Continues this trace; when absent, the active trace context, else a new root trace. */
   traceparent?: string;
   headers?: Record<string, string>;
 }
@@ -28,14 +29,24 @@ export interface SyntorProducer {
   disconnect(): Promise<void>;
 }
 
-function toRecord(message: Message, options: PublishOptions = {}) {
+function toRecord(message: Message, options: PublishOptions = {}, active?: TraceContext) {
   const parsed = messageSchema.safeParse(message);
   if (!parsed.success) {
     throw new KafkaMessageInvalidError(message.type, z.prettifyError(parsed.error), { cause: parsed.error });
   }
-  const traceparent = options.traceparent !== undefined && isTraceparent(options.traceparent) ? options.traceparent : newTraceparent();
+  const topic = MESSAGE_TYPES[message.type].topic;
+  const explicit = options.traceparent !== undefined && isTraceparent(options.traceparent) ? options.traceparent : undefined;
+  // One send span per message, under the message's own trace: a batch often carries many tasks'.
+  const span = startSpan(`send ${topic}`, {
+    kind: SpanKind.PRODUCER,
+    parent: explicit === undefined ? active : contextFromTraceparent(explicit),
+    attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'send', 'syntor.message.type': message.type },
+  });
+  // Without a tracing SDK and without a parent the span has no ids: start a root trace by hand.
+  const traceparent = traceparentOfSpan(span) ?? newTraceparent();
   return {
-    topic: MESSAGE_TYPES[message.type].topic,
+    topic,
+    span,
     record: {
       key: options.key ?? null,
       value: JSON.stringify(parsed.data),
@@ -72,15 +83,27 @@ export function createProducer(kafka: Kafka): SyntorProducer {
 
   async function publishAll(messages: readonly { message: Message; options?: PublishOptions }[]) {
     const byTopic = new Map<string, ReturnType<typeof toRecord>['record'][]>();
-    for (const { message, options } of messages) {
-      const { topic, record } = toRecord(message, options);
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), record]);
+    const spans: Span[] = [];
+    const active = activeContext();
+    try {
+      for (const { message, options } of messages) {
+        const { topic, record, span } = toRecord(message, options, active);
+        spans.push(span);
+        const records = byTopic.get(topic);
+        if (records) records.push(record);
+        else byTopic.set(topic, [record]);
+      }
+      await connected();
+      const sent = await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records })),
+      });
+      for (const span of spans) endSpan(span);
+      return sent;
+    } catch (error) {
+      for (const span of spans) endSpan(span, error);
+      throw error;
     }
-    await connected();
-    return producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records })),
-    });
   }
 
   return {

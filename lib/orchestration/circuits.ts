@@ -1,3 +1,4 @@
+import { CIRCUIT_STATE_VALUE, taskMetrics } from '../observability/metrics.js';
 import type { Deps } from './deps.js';
 import { publishSystemEvents } from './systemEvents.js';
 
@@ -19,9 +20,13 @@ export async function recordAgentOutcomes(deps: Deps, outcomes: readonly { agent
   for (const [agent, { succeeded, trailingFailures }] of perAgent) {
     const failures = await deps.agents.recordOutcomes(agent, succeeded, trailingFailures);
     if (succeeded && trailingFailures === 0) {
-      if (await deps.agents.setCircuit(agent, 'closed', ['half_open'])) events.push({ event: 'circuit.closed' as const, subject: agent });
+      if (await deps.agents.setCircuit(agent, 'closed', ['half_open'])) {
+        taskMetrics.circuitState.set({ agent }, CIRCUIT_STATE_VALUE.closed);
+        events.push({ event: 'circuit.closed' as const, subject: agent });
+      }
     } else if (failures !== undefined && failures >= circuitThreshold) {
       if (await deps.agents.setCircuit(agent, 'open', ['closed', 'half_open'])) {
+        taskMetrics.circuitState.set({ agent }, CIRCUIT_STATE_VALUE.open);
         events.push({ event: 'circuit.opened' as const, subject: agent, severity: 'warning' as const, details: { consecutiveFailures: failures } });
       }
     }
@@ -36,6 +41,7 @@ export async function halfOpenCooledCircuits(deps: Deps): Promise<string[]> {
      WHERE circuit_state = 'open' AND circuit_changed_at < now() - $1::int * interval '1 millisecond' RETURNING name`,
     [deps.config.orchestration.circuitCooldownMs],
   );
+  for (const { name } of rows) taskMetrics.circuitState.set({ agent: name }, CIRCUIT_STATE_VALUE.half_open);
   await publishSystemEvents(deps, rows.map((r) => ({ event: 'circuit.half_opened' as const, subject: r.name })));
   return rows.map((r) => r.name);
 }

@@ -1,6 +1,8 @@
 import type { TaskCompletePayload } from '../contracts/index.js';
 import { traceIdOf } from '../kafka/traceparent.js';
 import { taskLogger } from '../observability/index.js';
+import { taskMetrics } from '../observability/metrics.js';
+import type { StoredTask } from '../store/index.js';
 import type { Deps } from './deps.js';
 import { buryTask } from './deadLetters.js';
 import { dispatchPending } from './dispatcher.js';
@@ -25,6 +27,7 @@ export async function recordCompletions(deps: Deps, completions: readonly Comple
     actor,
   );
   if (applied.length === 0) return { applied: 0 };
+  recordOutcomeMetrics(applied, completions);
 
   const freed = new Map<string, number>();
   for (const t of applied) if (t.assignedAgent) freed.set(t.assignedAgent, (freed.get(t.assignedAgent) ?? 0) + 1);
@@ -48,6 +51,7 @@ export async function recordCompletions(deps: Deps, completions: readonly Comple
         changes: { countRetry: true, assignedAgent: null, availableAt: new Date(Date.now() + delayMs) },
         detail: { retry: task.retryCount + 1 },
       });
+      taskMetrics.retried.inc({ type: task.type });
       log.warn({ type: task.type, error, retry: task.retryCount + 1, maxRetries: task.maxRetries, delayMs }, 'task retried');
     } else if (await buryTask(deps, task, task.error, actor)) {
       log.error({ type: task.type, error, retryCount: task.retryCount }, 'task dead-lettered');
@@ -55,4 +59,16 @@ export async function recordCompletions(deps: Deps, completions: readonly Comple
   }
   await dispatchPending(deps, { actor });
   return { applied: applied.length };
+}
+
+function recordOutcomeMetrics(applied: readonly StoredTask[], completions: readonly CompletionRecord[]): void {
+  const reported = new Map(completions.map((c) => [c.taskId, c]));
+  for (const task of applied) {
+    const agent = task.assignedAgent ?? 'unknown';
+    const success = task.status === 'completed';
+    const durationMs = reported.get(task.id)?.durationMs;
+    if (durationMs !== undefined) taskMetrics.duration.observe({ type: task.type, agent, outcome: success ? 'success' : 'failure' }, durationMs / 1000);
+    if (success) taskMetrics.completed.inc({ type: task.type, agent });
+    else taskMetrics.failed.inc({ type: task.type, agent, code: task.error?.code ?? 'unknown' });
+  }
 }

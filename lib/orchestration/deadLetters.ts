@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createMessage, TOPICS, type DeadLetterPayload, type ErrorInfo } from '../contracts/index.js';
+import { taskMetrics } from '../observability/metrics.js';
 import type { StoredTask } from '../store/index.js';
 import type { Deps } from './deps.js';
 import { publishSystemEvents } from './systemEvents.js';
@@ -22,7 +23,12 @@ export async function buryTask(deps: Deps, task: StoredTask, error: ErrorInfo | 
     taskId: task.id,
     details: { attempts: moved.task.attempt, retryCount: moved.task.retryCount, error },
   };
-  await deps.producer.publish(createMessage('dlq.record', letter, { source: 'coordination', id: randomUUID() }), { key: task.id });
+  await deps.producer.publish(createMessage('dlq.record', letter, { source: 'coordination', id: randomUUID() }), {
+    key: task.id,
+    ...(task.traceparent ? { traceparent: task.traceparent } : {}),
+  });
+  taskMetrics.deadLettered.inc({ type: task.type, code: error?.code ?? 'unknown' });
+  taskMetrics.dlqRecords.inc({ function: 'coordination', reason: letter.reasonCode });
   await publishSystemEvents(deps, [
     { event: 'task.dead_lettered', subject: task.id, severity: 'critical', details: { type: task.type, reason: letter.reason } },
   ]);

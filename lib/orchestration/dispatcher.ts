@@ -1,4 +1,6 @@
 import { createMessage, type PayloadInput } from '../contracts/index.js';
+import { taskMetrics } from '../observability/metrics.js';
+import { contextFromTraceparent, endSpan, startSpan, traceparentOfSpan } from '../observability/tracing.js';
 import { route, STRATEGIES, type Candidate } from '../routing/index.js';
 import type { DispatchDecision, StoredTask } from '../store/index.js';
 import { loadCandidates } from './candidates.js';
@@ -35,6 +37,7 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
           const decision = route(task, candidates, strategy, turn + i);
           if ('unroutable' in decision) {
             decisions.push({ taskId: task.id, unroutable: decision.unroutable });
+            taskMetrics.unroutable.inc({ type: task.type, reason: decision.reasonCode });
             continue;
           }
           // Count locally so this batch respects capacity; Redis settles it across coordinators below.
@@ -49,6 +52,7 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
           const granted = await deps.inFlight.acquireUpTo(agent.name, taskIds.length, agent.concurrency);
           taskIds.forEach((taskId, i) => {
             const task = byId.get(taskId)!;
+            if (i >= granted) taskMetrics.unroutable.inc({ type: task.type, reason: 'at-capacity' });
             decisions.push(
               i < granted
                 ? { taskId, agent: agent.name, leaseMs: task.timeoutMs + orchestration.leaseGraceMs }
@@ -62,6 +66,7 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
       options.actor ?? 'coordination',
     );
     await publishAssignments(deps, result.assigned);
+    recordDispatch(orchestration.routingStrategy, result.assigned, result.unroutable.length);
     await publishSystemEvents(
       deps,
       result.unroutable
@@ -73,10 +78,37 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
   }
 }
 
+function recordDispatch(strategy: string, assigned: readonly StoredTask[], unroutable: number): void {
+  const now = Date.now();
+  for (const task of assigned) {
+    taskMetrics.dispatched.inc({ type: task.type, agent: task.assignedAgent! });
+    taskMetrics.routingDecisions.inc({ strategy, agent: task.assignedAgent! });
+    taskMetrics.queueWait.observe({ type: task.type }, Math.max(0, now - Date.parse(task.availableAt)) / 1000);
+  }
+  if (unroutable > 0) taskMetrics.routingDecisions.inc({ strategy, agent: 'none' }, unroutable);
+}
+
+/** Publishes the assignments, each in a `dispatch` span of its task's trace (the submission's context). */
 async function publishAssignments(deps: Deps, tasks: readonly StoredTask[]): Promise<void> {
   if (tasks.length === 0) return;
+  const spans = tasks.map((task) =>
+    startSpan('dispatch', {
+      parent: contextFromTraceparent(task.traceparent),
+      attributes: { 'syntor.task.id': task.id, 'syntor.task.type': task.type, 'syntor.task.attempt': task.attempt, 'syntor.agent': task.assignedAgent! },
+    }),
+  );
+  try {
+    await publishAssignmentMessages(deps, tasks, spans.map((span) => traceparentOfSpan(span)));
+    for (const span of spans) endSpan(span);
+  } catch (error) {
+    for (const span of spans) endSpan(span, error);
+    throw error;
+  }
+}
+
+async function publishAssignmentMessages(deps: Deps, tasks: readonly StoredTask[], traceparents: readonly (string | undefined)[]): Promise<void> {
   await deps.producer.publishAll(
-    tasks.map((task) => ({
+    tasks.map((task, i) => ({
       message: createMessage(
         'task.assign',
         {
@@ -95,7 +127,7 @@ async function publishAssignments(deps: Deps, tasks: readonly StoredTask[]): Pro
         },
         { source: 'coordination', target: task.assignedAgent! },
       ),
-      options: { key: task.id },
+      options: { key: task.id, ...(traceparents[i] ? { traceparent: traceparents[i] } : {}) },
     })),
   );
 }

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
-import type { StoredTask } from '../store/index.js';
+import { newTraceparent } from '../kafka/traceparent.js';
+import { taskMetrics } from '../observability/metrics.js';
+import { traceparentOf } from '../observability/tracing.js';
+import type { StoredTask, TracedSubmission } from '../store/index.js';
 import type { Deps } from './deps.js';
 import { dispatchPending } from './dispatcher.js';
 
@@ -27,9 +30,18 @@ export function checkSubmission(input: unknown): SubmissionCheck {
   };
 }
 
-/** Persists valid submissions as pending (an idempotency key returns the existing task) and dispatches. */
-export async function submitTasks(deps: Deps, submissions: readonly TaskSubmission[], actor: string): Promise<{ task: StoredTask; created: boolean }[]> {
-  const results = await deps.batches.createMany(submissions, actor);
+/**
+ * Persists valid submissions as pending (an idempotency key returns the existing task) and dispatches.
+ * Each task keeps the trace context it was submitted in (given, else the active one, else a new root),
+ * so its attempts are one trace.
+ */
+export async function submitTasks(deps: Deps, submissions: readonly TracedSubmission[], actor: string): Promise<{ task: StoredTask; created: boolean }[]> {
+  const active = traceparentOf();
+  const results = await deps.batches.createMany(
+    submissions.map((s) => ({ ...s, traceparent: s.traceparent ?? active ?? newTraceparent() })),
+    actor,
+  );
+  for (const { task, created } of results) if (created) taskMetrics.submitted.inc({ type: task.type });
   if (results.some((r) => r.created)) await dispatchPending(deps, { actor });
   return results;
 }

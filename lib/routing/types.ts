@@ -15,4 +15,7 @@ export type RoutingStrategyName = 'least-loaded' | 'round-robin' | 'capability-s
 /** Picks one of the eligible agents (never empty) for a task. */
 export type RoutingStrategy = (eligible: readonly Candidate[], task: { requiredCapabilities: readonly string[] }, turn: number) => Candidate;
 
-export type RouteDecision = { agent: Candidate } | { unroutable: string };
+/** Why no agent could take a task: a short code for metrics, next to the sentence for people. */
+export type UnroutableReason = 'no-capable-agent' | 'no-live-agent' | 'circuit-open' | 'at-capacity';
+
+export type RouteDecision = { agent: Candidate } | { unroutable: string; reasonCode: UnroutableReason };

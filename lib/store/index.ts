@@ -1,6 +1,7 @@
 export * from './errors.js';
 export { createAgentStore, type AgentStore, type CircuitState, type StoredAgent } from './postgres/agentStore.js';
 export { createDeadLetterStore, type DeadLetterStore, type StoredDeadLetter } from './postgres/deadLetterStore.js';
+export { createDocumentStore, type DocumentStore, type GeneratedDocument, type SearchHit } from './postgres/documentStore.js';
 export { migrate, MIGRATIONS_DIR, MIGRATIONS_TABLE, type MigrateOptions } from './postgres/migrate.js';
 export { createPool, inTransaction, pgClientConfig, type PgConnection } from './postgres/pool.js';
 export type { StoredTask } from './postgres/taskRows.js';
@@ -18,6 +19,7 @@ export {
   type DispatchDecision,
   type StatusUpdate,
   type TaskBatchStore,
+  type TracedSubmission,
 } from './postgres/taskBatches.js';
 export { createRedis } from './redis/client.js';
 export { createIdempotencyGuard, type IdempotencyGuard } from './redis/idempotency.js';

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { createMessage, type PayloadInput } from '../contracts/index.js';
-import { createKafkaBatchHandler } from '../handlers/index.js';
+import { createKafkaBatchHandler, observeHandler } from '../handlers/index.js';
+import { context as traceContext } from '../observability/tracing.js';
 import { mapWithLimit } from './mapWithLimit.js';
 import { createPresence } from './presence.js';
 import { runAssignment } from './runAssignment.js';
@@ -38,7 +39,8 @@ export function createWorker(worker: WorkerDefinition) {
       const outcomes = await mapWithLimit(claimed, worker.concurrency, async ({ record }) => {
         presence.started();
         try {
-          return await runAssignment({
+          // The record's span is active while its task runs: the capability's own calls nest under it.
+          return await traceContext.with(record.traceContext, () => runAssignment({
             assignment: record.message.payload,
             capabilities,
             instanceId: `${worker.name}-${INSTANCE_ID}`,
@@ -46,17 +48,22 @@ export function createWorker(worker: WorkerDefinition) {
             producer,
             ...(record.traceparent ? { traceparent: record.traceparent } : {}),
             ...(record.message.correlationId ? { correlationId: record.message.correlationId } : {}),
-          });
+          }));
         } finally {
           presence.finished();
         }
       });
+      // Each outcome continues the trace of the assignment it answers.
+      const traceparents = new Map(claimed.map(({ record }) => [record.message.payload.task.id, record.traceparent]));
       try {
         await producer.publishAll(
-          outcomes.map((outcome: PayloadInput<'task.complete'>) => ({
-            message: createMessage('task.complete', outcome, { source: worker.name }),
-            options: { key: outcome.taskId },
-          })),
+          outcomes.map((outcome: PayloadInput<'task.complete'>) => {
+            const traceparent = traceparents.get(outcome.taskId);
+            return {
+              message: createMessage('task.complete', outcome, { source: worker.name }),
+              options: { key: outcome.taskId, ...(traceparent ? { traceparent } : {}) },
+            };
+          }),
         );
       } catch (error) {
         // Unreported outcomes must run again on the retried batch, so forget that they were seen.
@@ -68,8 +75,8 @@ export function createWorker(worker: WorkerDefinition) {
 
   return {
     execute,
-    async heartbeat(): Promise<void> {
+    heartbeat: observeHandler(async (): Promise<void> => {
       await presence.announce(true);
-    },
+    }),
   };
 }

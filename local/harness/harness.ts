@@ -1,8 +1,10 @@
 import type { Kafka } from 'kafkajs';
+import { Registry } from 'prom-client';
 import type { SyntorConfig } from '../../lib/config/index.js';
 import type { AgentManifest, FunctionManifest } from '../../lib/contracts/index.js';
 import { createKafka, createProducer } from '../../lib/kafka/index.js';
 import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
+import { metricsRegistry } from '../../lib/observability/metrics.js';
 import { HarnessUsageError } from './errors.js';
 import { compileFilters } from './filter/index.js';
 import { startHttpServer, type HttpRoute } from './http/index.js';
@@ -184,13 +186,15 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     const metricsPort = options.ports?.metrics ?? config.metricsPort;
     const healthPort = options.ports?.health ?? config.healthPort;
     const status = () => statuses.map((s) => s());
+    // The platform's metrics from this harness, and what the handlers record in this process.
+    const served = Registry.merge([metrics.registry, metricsRegistry]);
     if (metricsPort !== false && metricsPort === healthPort) {
-      const ops = await startOpsServer({ port: metricsPort, host, registry: metrics.registry, health: status });
+      const ops = await startOpsServer({ port: metricsPort, host, registry: served, health: status });
       ports.metrics = ports.health = ops.port;
       running.push({ stop: () => ops.close() });
     } else {
       if (metricsPort !== false) {
-        const ops = await startOpsServer({ port: metricsPort, host, registry: metrics.registry });
+        const ops = await startOpsServer({ port: metricsPort, host, registry: served });
         ports.metrics = ops.port;
         running.push({ stop: () => ops.close() });
       }

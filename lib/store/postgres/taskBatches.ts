@@ -5,6 +5,9 @@ import { inTransaction } from './pool.js';
 import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
 
 /** What dispatch decided for one claimed task. */
+/** A submission with the trace context it came with (the HTTP request's or the service request's). */
+export type TracedSubmission = TaskSubmission & { traceparent?: string };
+
 export type DispatchDecision = { taskId: string; agent: string; leaseMs: number } | { taskId: string; unroutable: string };
 
 export interface Completion {
@@ -54,15 +57,15 @@ async function appendEvents(
 export function createTaskBatchStore(pool: pg.Pool) {
   return {
     /** Inserts pending tasks; a submission whose idempotency key exists returns that task instead. */
-    async createMany(submissions: readonly TaskSubmission[], actor: string): Promise<{ task: StoredTask; created: boolean }[]> {
-      const parsed = submissions.map((s) => ({ id: randomUUID(), ...taskSubmissionSchema.parse(s) }));
+    async createMany(submissions: readonly TracedSubmission[], actor: string): Promise<{ task: StoredTask; created: boolean }[]> {
+      const parsed = submissions.map((s) => ({ id: randomUUID(), ...taskSubmissionSchema.parse(s), traceparent: s.traceparent ?? null }));
       if (parsed.length === 0) return [];
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<TaskRow>(
-          `INSERT INTO tasks (id, type, priority, required_capabilities, payload, timeout_ms, max_retries, idempotency_key)
-           SELECT id, type, priority, ARRAY(SELECT jsonb_array_elements_text(caps)), payload, timeout_ms, max_retries, key
-           FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::jsonb[], $5::jsonb[], $6::int[], $7::int[], $8::text[])
-             AS s(id, type, priority, caps, payload, timeout_ms, max_retries, key)
+          `INSERT INTO tasks (id, type, priority, required_capabilities, payload, timeout_ms, max_retries, idempotency_key, traceparent)
+           SELECT id, type, priority, ARRAY(SELECT jsonb_array_elements_text(caps)), payload, timeout_ms, max_retries, key, traceparent
+           FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::jsonb[], $5::jsonb[], $6::int[], $7::int[], $8::text[], $9::text[])
+             AS s(id, type, priority, caps, payload, timeout_ms, max_retries, key, traceparent)
            ON CONFLICT (idempotency_key) DO NOTHING
            RETURNING *`,
           [
@@ -74,6 +77,7 @@ export function createTaskBatchStore(pool: pg.Pool) {
             parsed.map((s) => s.timeoutMs),
             parsed.map((s) => s.maxRetries),
             parsed.map((s) => s.idempotencyKey ?? null),
+            parsed.map((s) => s.traceparent),
           ],
         );
         await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: null, to: 'pending', attempt: 0, detail: { event: 'created' } })), actor);

@@ -19,6 +19,7 @@ export interface TaskRow {
   result: unknown;
   error: ErrorInfo | null;
   idempotency_key: string | null;
+  traceparent: string | null;
   created_at: Date;
   updated_at: Date;
   assigned_at: Date | null;
@@ -31,6 +32,8 @@ export type StoredTask = Task & {
   attempt: number;
   availableAt: string;
   statusReason?: string;
+  /** The trace context of the submission, continued by every attempt's assignment. */
+  traceparent?: string;
 };
 
 const iso = (d: Date | null) => (d === null ? undefined : d.toISOString());
@@ -58,6 +61,7 @@ export function taskFromRow(row: TaskRow): StoredTask {
     result: row.result ?? undefined,
     error: row.error ?? undefined,
     idempotencyKey: row.idempotency_key ?? undefined,
+    traceparent: row.traceparent ?? undefined,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     assignedAt: iso(row.assigned_at),

@@ -75,12 +75,12 @@ describe('submit → route → run → complete', () => {
   });
 
   it('keeps a task no agent can serve pending, with the reason in its status', async () => {
-    const { body } = await client.submit({ type: 'git.clone', requiredCapabilities: ['git.clone'] });
+    const { body } = await client.submit({ type: 'quantum.solve', requiredCapabilities: ['quantum.solve'] });
     const task = await eventually('the reason', async () => {
       const { body: t } = await client.task(body.id);
       return t.statusReason ? t : undefined;
     });
-    expect(task).toMatchObject({ status: 'pending', statusReason: 'no registered agent has [git.clone]' });
+    expect(task).toMatchObject({ status: 'pending', statusReason: 'no registered agent has [quantum.solve]' });
     expect((await client.cancel(body.id)).body.status).toBe('cancelled');
   });
 });

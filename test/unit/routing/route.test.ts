@@ -12,14 +12,14 @@ describe('route', () => {
   });
 
   it.each([
-    ['no agent has the capability', [agent('a')], ['git.clone'], /no registered agent has \[git\.clone\]/],
-    ['capable agents are not alive', [agent('a', { alive: false })], ['compute'], /no agent with \[compute\] is alive \(a stopped heartbeating\)/],
-    ['circuits are open', [agent('a', { circuitState: 'open' })], ['compute'], /circuit of every agent with \[compute\] is open \(a\)/],
-    ['a half-open agent already has its trial task', [agent('a', { circuitState: 'half_open', inFlight: 1 })], ['compute'], /circuit/],
-    ['every capable agent is full', [agent('a', { inFlight: 4 })], ['compute'], /at its concurrency limit/],
-  ])('leaves the task pending with a reason when %s', (_name, candidates, required, reason) => {
+    ['no agent has the capability', [agent('a')], ['git.clone'], /no registered agent has \[git\.clone\]/, 'no-capable-agent'],
+    ['capable agents are not alive', [agent('a', { alive: false })], ['compute'], /no agent with \[compute\] is alive \(a stopped heartbeating\)/, 'no-live-agent'],
+    ['circuits are open', [agent('a', { circuitState: 'open' })], ['compute'], /circuit of every agent with \[compute\] is open \(a\)/, 'circuit-open'],
+    ['a half-open agent already has its trial task', [agent('a', { circuitState: 'half_open', inFlight: 1 })], ['compute'], /circuit/, 'circuit-open'],
+    ['every capable agent is full', [agent('a', { inFlight: 4 })], ['compute'], /at its concurrency limit/, 'at-capacity'],
+  ])('leaves the task pending with a reason when %s', (_name, candidates, required, reason, reasonCode) => {
     const decision = route({ requiredCapabilities: required }, candidates, leastLoaded);
-    expect(decision).toEqual({ unroutable: expect.stringMatching(reason) });
+    expect(decision).toEqual({ unroutable: expect.stringMatching(reason), reasonCode });
   });
 
   it('lets one trial task through a half-open circuit', () => {

@@ -1,0 +1,51 @@
+import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+
+export interface TracingOptions {
+  serviceName: string;
+  /**
+   * Where spans go. `otlp` sends them over OTLP/HTTP to `OTEL_EXPORTER_OTLP_ENDPOINT` (default
+   * http://localhost:4318, Jaeger in docker compose); tests pass an in-memory exporter.
+   */
+  exporter: 'otlp' | tracing.SpanExporter;
+  /** Patch pg, ioredis and http so their calls become child spans. @default true */
+  instrument?: boolean;
+}
+
+export interface Tracing {
+  /** Exports what is buffered. */
+  flush(): Promise<void>;
+  /** Exports what is buffered and unregisters the SDK. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Starts the OpenTelemetry SDK for this process (the harness, the benchmarks, tests). Handlers never
+ * call this: on Lambda the ADOT layer registers the SDK, and SYNTOR's spans go through the global API.
+ *
+ * Kafka is not auto-instrumented: the kafkajs instrumentation makes the active context the parent of
+ * every message of a batch, while one batch carries many tasks' messages; the SYNTOR producer starts
+ * a `send` span per message under that message's own trace instead (lib/kafka/producer.ts).
+ */
+export function startTracing(options: TracingOptions): Tracing {
+  const exporter = options.exporter === 'otlp' ? new OTLPTraceExporter() : options.exporter;
+  // Batching keeps export off the hot path; an in-memory exporter in tests wants spans at once.
+  const processor = options.exporter === 'otlp' ? new tracing.BatchSpanProcessor(exporter) : new tracing.SimpleSpanProcessor(exporter);
+  const sdk = new NodeSDK({
+    serviceName: options.serviceName,
+    spanProcessors: [processor],
+    instrumentations: options.instrument === false ? [] : [new HttpInstrumentation(), new PgInstrumentation(), new IORedisInstrumentation()],
+    // Only traces: metrics have their own path (prom-client, EMF) and logs go through pino.
+    metricReaders: [],
+    logRecordProcessors: [],
+    autoDetectResources: false,
+  });
+  sdk.start();
+  return {
+    flush: () => processor.forceFlush(),
+    shutdown: () => sdk.shutdown(),
+  };
+}
