@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigInvalidError } from './errors.js';
 import { configEnvSchema } from './schema.js';
 import type { SyntorConfig } from './types.js';
@@ -27,7 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
         variable,
         expected: issue.message,
         // Never echo a secret back, even a malformed one.
-        ...(received !== undefined && !/PASSWORD|SECRET|TOKEN/.test(variable) ? { received } : {}),
+        ...(received !== undefined && !/PASSWORD|SECRET|TOKEN|API_KEY/.test(variable) ? { received } : {}),
       };
     });
     throw new ConfigInvalidError(problems, { cause: parsed.error });
@@ -71,6 +73,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
     },
     httpPort: e.SYNTOR_HTTP_PORT,
     harnessHost: e.SYNTOR_HARNESS_HOST,
+    tracing: e.SYNTOR_TRACING,
+    git: {
+      workspace: e.SYNTOR_GIT_WORKSPACE ?? join(tmpdir(), 'syntor-git'),
+      ...(e.SYNTOR_GIT_TOKEN === undefined ? {} : { token: e.SYNTOR_GIT_TOKEN }),
+      ...(e.SYNTOR_GIT_TOKEN_SECRET_ARN === undefined ? {} : { tokenSecretArn: e.SYNTOR_GIT_TOKEN_SECRET_ARN }),
+      tokenHosts: e.SYNTOR_GIT_TOKEN_HOSTS,
+      author: { name: e.SYNTOR_GIT_AUTHOR_NAME, email: e.SYNTOR_GIT_AUTHOR_EMAIL },
+    },
+    models: {
+      ...(e.SYNTOR_BEDROCK_MODEL_ID === undefined ? {} : { bedrockModelId: e.SYNTOR_BEDROCK_MODEL_ID }),
+      ...(e.SYNTOR_MODEL_BASE_URL === undefined ? {} : { baseUrl: e.SYNTOR_MODEL_BASE_URL.replace(/\/+$/, '') }),
+      ...(e.SYNTOR_MODEL_API_KEY === undefined ? {} : { apiKey: e.SYNTOR_MODEL_API_KEY }),
+      name: e.SYNTOR_MODEL_NAME,
+      timeoutMs: e.SYNTOR_MODEL_TIMEOUT_MS,
+    },
+    docs: { summaryLimit: e.SYNTOR_DOCS_SUMMARY_LIMIT },
   };
 }
 

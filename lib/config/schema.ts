@@ -54,6 +54,35 @@ export const configEnvSchema = z.object({
   SYNTOR_HTTP_PORT: port.default(8000),
   /** Where the harness listens; 0.0.0.0 lets a Prometheus in Docker on Linux reach the metrics. */
   SYNTOR_HARNESS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** `otlp`: the harness exports traces over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT, default http://localhost:4318). */
+  SYNTOR_TRACING: z.enum(['off', 'otlp']).default('off'),
+
+  /** The git agent's workspace; default `<os.tmpdir()>/syntor-git` (`/tmp/syntor-git` on Lambda). */
+  SYNTOR_GIT_WORKSPACE: z.string().min(1).optional(),
+  /** Token for git remotes (never logged); a request's own token wins. */
+  SYNTOR_GIT_TOKEN: z.string().optional(),
+  /** A Secrets Manager secret `{ "token": "…" }`, read when SYNTOR_GIT_TOKEN is unset. */
+  SYNTOR_GIT_TOKEN_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN').optional(),
+  /** Hosts the configured token may be sent to (comma list, `*.example.com` allowed); empty: any allowed host. */
+  SYNTOR_GIT_TOKEN_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((h) => h.trim()).filter(Boolean)),
+  SYNTOR_GIT_AUTHOR_NAME: z.string().min(1).max(200).default('SYNTOR'),
+  SYNTOR_GIT_AUTHOR_EMAIL: z.string().min(3).max(320).default('syntor@localhost'),
+
+  /** Amazon Bedrock model (id or inference profile) for module summaries; region from AWS_REGION. */
+  SYNTOR_BEDROCK_MODEL_ID: z.string().min(1).max(2048).optional(),
+  /** An OpenAI-compatible API (e.g. http://127.0.0.1:11434/v1 for Ollama), used when no Bedrock model is set. */
+  SYNTOR_MODEL_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:11434/v1' }).optional(),
+  /** Bearer token for SYNTOR_MODEL_BASE_URL (never logged). */
+  SYNTOR_MODEL_API_KEY: z.string().optional(),
+  /** The model asked at SYNTOR_MODEL_BASE_URL. */
+  SYNTOR_MODEL_NAME: z.string().min(1).max(200).default('llama3.2'),
+  /** Time allowed for one summary call. */
+  SYNTOR_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  /** Modules summarized per generation at most; the rest are documented without a summary. */
+  SYNTOR_DOCS_SUMMARY_LIMIT: z.coerce.number().int().min(0).max(1_000).default(20),
 });
 
 /** The raw, validated environment (variable names as keys). */

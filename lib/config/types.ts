@@ -38,4 +38,24 @@ export interface SyntorConfig {
   };
   readonly httpPort: number;
   readonly harnessHost: string;
+  /** Where the harness sends traces: nowhere, or OTLP (Jaeger in docker compose). */
+  readonly tracing: 'off' | 'otlp';
+  readonly git: {
+    readonly workspace: string;
+    readonly token?: string;
+    readonly tokenSecretArn?: string;
+    readonly tokenHosts: readonly string[];
+    readonly author: { readonly name: string; readonly email: string };
+  };
+  /** Model providers for AI summaries: Bedrock when `bedrockModelId` is set, else the OpenAI-compatible `baseUrl`. */
+  readonly models: {
+    readonly bedrockModelId?: string;
+    readonly baseUrl?: string;
+    readonly apiKey?: string;
+    readonly name: string;
+    readonly timeoutMs: number;
+  };
+  readonly docs: {
+    readonly summaryLimit: number;
+  };
 }

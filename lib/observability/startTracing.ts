@@ -1,3 +1,4 @@
+import { context, propagation, trace } from '@opentelemetry/api';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
@@ -46,6 +47,12 @@ export function startTracing(options: TracingOptions): Tracing {
   sdk.start();
   return {
     flush: () => processor.forceFlush(),
-    shutdown: () => sdk.shutdown(),
+    async shutdown() {
+      await sdk.shutdown();
+      // The SDK leaves its globals registered; a later start in the same process (tests) needs them gone.
+      trace.disable();
+      context.disable();
+      propagation.disable();
+    },
   };
 }

@@ -28,8 +28,8 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
     let candidates: Candidate[] | undefined;
     const result = await deps.batches.dispatch(
       limit,
-      async (tasks) => {
-        candidates ??= await loadCandidates(deps);
+      async (tasks, client) => {
+        candidates ??= await loadCandidates(deps, client);
         const turn = orchestration.routingStrategy === 'round-robin' ? await deps.redis.incrby('routing:turn', tasks.length) : 0;
         const decisions: DispatchDecision[] = [];
         const wanted = new Map<string, { agent: Candidate; taskIds: string[] }>();

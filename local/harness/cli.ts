@@ -1,6 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { agents as registeredAgents } from '../../functions/index.js';
 import { runMain } from '../../lib/cli/runMain.js';
 import { getConfig } from '../../lib/config/index.js';
 import type { AgentManifest } from '../../lib/contracts/index.js';
@@ -24,11 +23,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = getConfig();
   prettyLogsOnTerminal();
+  // Before the agents are imported: pg, ioredis and http are patched as they load.
+  const tracing = config.tracing === 'otlp' ? (await import('../../lib/observability/startTracing.js')).startTracing({ serviceName: 'syntor-harness', exporter: 'otlp' }) : undefined;
+  const { agents: registeredAgents } = await import('../../functions/index.js');
   const agents = [...registeredAgents, ...(await Promise.all(cli.manifests.map(loadManifest)))];
   if (agents.length === 0) {
     console.log('No agents are registered in functions/index.ts yet and no --manifest was given: serving /metrics and /health only.');
   }
-  console.log(`SYNTOR local harness (${config.environment}) · Kafka ${config.kafka.brokers.join(',')}`);
+  console.log(`SYNTOR local harness (${config.environment}) · Kafka ${config.kafka.brokers.join(',')} · tracing ${tracing ? `OTLP to ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT ?? 'http://localhost:4318'}` : 'off (SYNTOR_TRACING=otlp sends traces to Jaeger)'}`);
   const harness = await startHarness({
     config,
     agents,
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   console.log(summaryLine(harness.status(), undefined));
+  await tracing?.shutdown().catch((error: unknown) => console.error(`traces not exported: ${(error as Error).message}`));
   console.log('Stopped.');
   return 0;
 }

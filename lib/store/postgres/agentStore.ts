@@ -77,8 +77,9 @@ export function createAgentStore(pool: pg.Pool) {
       return rows[0] && fromRow(rows[0]);
     },
 
-    async list(): Promise<StoredAgent[]> {
-      const { rows } = await pool.query<AgentRow>('SELECT * FROM agents ORDER BY name');
+    /** Every agent; `client` reads inside a caller's transaction instead of taking a pooled connection. */
+    async list(client: pg.Pool | pg.PoolClient = pool): Promise<StoredAgent[]> {
+      const { rows } = await client.query<AgentRow>('SELECT * FROM agents ORDER BY name');
       return rows.map(fromRow);
     },
 

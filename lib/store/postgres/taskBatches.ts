@@ -98,11 +98,13 @@ export function createTaskBatchStore(pool: pg.Pool) {
     /**
      * Claims up to `limit` due pending tasks, highest priority then oldest first, with
      * `FOR UPDATE SKIP LOCKED` so concurrent coordinators never claim the same task, lets `decide`
-     * route them, and applies the decisions in the same transaction.
+     * route them, and applies the decisions in the same transaction. `decide` gets the transaction's
+     * client for its own reads: taking a second pooled connection while holding one deadlocks the pool
+     * once as many dispatches run at once as it has connections.
      */
     async dispatch(
       limit: number,
-      decide: (tasks: StoredTask[]) => Promise<DispatchDecision[]>,
+      decide: (tasks: StoredTask[], client: pg.PoolClient) => Promise<DispatchDecision[]>,
       actor: string,
     ): Promise<{ assigned: StoredTask[]; unroutable: { task: StoredTask; reason: string; changed: boolean }[] }> {
       return inTransaction(pool, async (client) => {
@@ -113,7 +115,7 @@ export function createTaskBatchStore(pool: pg.Pool) {
         );
         if (rows.length === 0) return { assigned: [], unroutable: [] };
         const claimed = rows.map(taskFromRow);
-        const decisions = await decide(claimed);
+        const decisions = await decide(claimed, client);
         const routed = decisions.filter((d): d is Extract<DispatchDecision, { agent: string }> => 'agent' in d);
         const updated = await client.query<TaskRow>(
           `UPDATE tasks t SET status = 'assigned', attempt = t.attempt + 1, assigned_agent = d.agent, assigned_at = now(),
