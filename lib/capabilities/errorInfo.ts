@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../contracts/index.js';
-import { CapabilityInputError, CapabilityOutputInvalidError } from './errors.js';
+import { CapabilityFailedError, CapabilityInputError, CapabilityOutputInvalidError } from './errors.js';
 
 /**
  * The error of a failed attempt as it travels in a `task.complete` message: its class name as the
@@ -8,6 +8,9 @@ import { CapabilityInputError, CapabilityOutputInvalidError } from './errors.js'
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof CapabilityInputError || error instanceof CapabilityOutputInvalidError) {
     return { code: error.name, message: error.message, retriable: error.retriable, details: { fields: error.fields } };
+  }
+  if (error instanceof CapabilityFailedError && error.code !== undefined) {
+    return { code: error.code, message: error.message, retriable: error.retriable, ...(error.details === undefined ? {} : { details: error.details }) };
   }
   if (error instanceof Error) {
     const retriable = (error as { retriable?: unknown }).retriable;

@@ -46,14 +46,23 @@ export class CapabilityRefusedError extends CapabilityInputError {
   }
 }
 
-/** The run failed. Retriable unless said otherwise: a thrown error in `run` is worth another attempt. */
+/**
+ * The run failed. Retriable unless said otherwise: a thrown error in `run` is worth another attempt.
+ * `code` and `details`, when given, become the task error's code and details (e.g. `merge-conflict`
+ * with the conflicting paths) instead of the class name.
+ */
 export class CapabilityFailedError extends CapabilityError {
+  readonly code: string | undefined;
+  readonly details: unknown;
+
   constructor(
     readonly capability: string,
     detail: string,
-    options: { retriable?: boolean; cause?: unknown } = {},
+    options: { retriable?: boolean; cause?: unknown; code?: string; details?: unknown } = {},
   ) {
     super(`${capability}: ${detail}`, { retriable: options.retriable ?? true, cause: options.cause });
+    this.code = options.code;
+    this.details = options.details;
   }
 }
 

@@ -30,7 +30,7 @@ export function createPresence(worker: WorkerDefinition, instanceId: string, pro
             {
               agent: worker.name,
               instanceId: instance,
-              kind: 'worker',
+              kind: worker.kind ?? 'worker',
               capabilities: worker.capabilities.map((c) => c.name),
               concurrency: worker.concurrency,
               ...(worker.version ? { version: worker.version } : {}),

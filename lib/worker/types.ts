@@ -6,4 +6,6 @@ export interface WorkerDefinition {
   concurrency: number;
   capabilities: readonly Capability[];
   version?: string;
+  /** A service agent (git, docs) runs tasks like a worker and also answers service requests. @default 'worker' */
+  kind?: 'service' | 'worker';
 }

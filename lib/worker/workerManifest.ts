@@ -1,4 +1,4 @@
-import { TOPICS, type AgentManifest } from '../contracts/index.js';
+import { TOPICS, type AgentManifest, type AgentManifestInput } from '../contracts/index.js';
 import { defineAgent, handlerPath } from '../manifest/index.js';
 import type { WorkerDefinition } from './types.js';
 
@@ -19,18 +19,27 @@ export function workerEntries(manifestUrl: string): WorkerEntries {
 export function workerManifest(
   worker: WorkerDefinition,
   entries: WorkerEntries,
-  tuning: { batchSize?: number; batchingWindowMs?: number } = {},
+  tuning: {
+    batchSize?: number;
+    batchingWindowMs?: number;
+    /** Memory of the `execute` function. @default 512 */
+    memoryMb?: number;
+    /** More functions of the agent, e.g. a service agent's `requests` on syntor.services.request. */
+    functions?: AgentManifestInput['functions'];
+    description?: string;
+  } = {},
 ): AgentManifest {
   return defineAgent({
     name: worker.name,
-    kind: 'worker',
+    kind: worker.kind ?? 'worker',
+    ...(tuning.description ? { description: tuning.description } : {}),
     capabilities: worker.capabilities.map((c) => c.name),
     concurrency: worker.concurrency,
     functions: [
       {
         name: 'execute',
         ...entries.execute,
-        memoryMb: 512,
+        memoryMb: tuning.memoryMb ?? 512,
         timeoutSeconds: 900,
         triggers: [
           {
@@ -43,6 +52,7 @@ export function workerManifest(
         ],
       },
       { name: 'heartbeat', ...entries.heartbeat, timeoutSeconds: 10, triggers: [{ type: 'schedule', expression: 'rate(1 minute)' }] },
+      ...(tuning.functions ?? []),
     ],
   });
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { BUNDLE_BANNER, BUNDLE_TARGET, EXTERNAL_MODULES, LAMBDA_UNUSED_CREDENTIAL_PROVIDERS } from './constants.js';
+import { createRequire } from 'node:module';
+import { BUNDLE_BANNER, BUNDLE_TARGET, EXTERNAL_MODULES, LAMBDA_UNUSED_CREDENTIAL_PROVIDERS, RUNTIME_PROVIDED_MODULES, SHIPPED_PACKAGES } from './constants.js';
 import { mskSignerPlugin } from './mskSignerPlugin.js';
 import { sideEffectFreePlugin, zodNamespacePlugin } from './plugins.js';
 import type { Bundle, BundleCatalog, BundleRequest } from './types.js';
@@ -34,7 +35,7 @@ export async function bundleHandlers(requests: readonly BundleRequest[], outRoot
         minify: true,
         legalComments: 'none',
         mainFields: ['module', 'main'],
-        external: [...EXTERNAL_MODULES, ...LAMBDA_UNUSED_CREDENTIAL_PROVIDERS],
+        external: [...EXTERNAL_MODULES, ...LAMBDA_UNUSED_CREDENTIAL_PROVIDERS, ...RUNTIME_PROVIDED_MODULES, ...Object.keys(SHIPPED_PACKAGES)],
         banner: { js: BUNDLE_BANNER },
         plugins: [zodNamespacePlugin(), sideEffectFreePlugin(), mskSignerPlugin()],
         metafile: true,
@@ -45,7 +46,8 @@ export async function bundleHandlers(requests: readonly BundleRequest[], outRoot
     result.outputFiles.map(async (file) => {
       const request = names.get(basename(file.path, '.mjs'));
       if (!request) throw new Error(`esbuild wrote an unexpected file ${file.path}`);
-      return place(request, file.contents, outRoot);
+      const shipped = shippedPackagesOf(result.metafile, file.path);
+      return place({ ...request, copy: [...(request.copy ?? []), ...shipped.flatMap(packageFiles)] }, file.contents, outRoot, shipped);
     }),
   );
   const byEntry = new Map(bundles.map((b) => [b.entry, b]));
@@ -72,13 +74,27 @@ function assertOnlyLazilyImported(metafile: Metafile): void {
   }
 }
 
-async function place(request: BundleRequest, code: Uint8Array, outRoot: string): Promise<Bundle> {
+/** The {@link SHIPPED_PACKAGES} an output imports (statically or on demand). */
+function shippedPackagesOf(metafile: Metafile, outputPath: string): string[] {
+  // Metafile keys are relative to the working directory; the output names (b0.mjs, …) are unique.
+  const output = Object.entries(metafile.outputs).find(([path]) => basename(path) === basename(outputPath))?.[1];
+  const imported = new Set((output?.imports ?? []).filter((i) => i.external).map((i) => i.path));
+  return Object.keys(SHIPPED_PACKAGES).filter((name) => imported.has(name));
+}
+
+/** A shipped package's run-time files, copied to `node_modules/<name>/` where Node's resolution finds them. */
+function packageFiles(name: string): { from: string; to: string }[] {
+  const root = dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+  return (SHIPPED_PACKAGES[name] ?? []).map((file) => ({ from: join(root, file), to: join('node_modules', name, file) }));
+}
+
+async function place(request: BundleRequest, code: Uint8Array, outRoot: string, shipped: readonly string[] = []): Promise<Bundle> {
   const module = request.subdirectory ? `${request.subdirectory}/index` : 'index';
   const copy = request.copy ?? [];
   const hash = createHash('sha256').update(code).update(JSON.stringify([module, copy])).digest('hex').slice(0, 16);
   const directory = join(outRoot, `${basename(request.entry).replace(/\.[cm]?[jt]s$/, '')}-${hash}`);
   if (!(await exists(directory))) await writeAtomically(directory, module, code, copy);
-  return { entry: request.entry, directory, module, bytes: code.byteLength };
+  return { entry: request.entry, directory, module, bytes: code.byteLength, shippedPackages: shipped };
 }
 
 /** Parallel test files may place the same bundle: write aside, then rename into place. */

@@ -33,5 +33,22 @@ export const SIDE_EFFECT_FREE_PACKAGES = ['node-pg-migrate'] as const;
 /** CommonJS dependencies (kafkajs, pg, ioredis) call `require` for Node built-ins; ESM has none. */
 export const BUNDLE_BANNER = "import { createRequire as __syntorRequire } from 'node:module'; const require = __syntorRequire(import.meta.url);";
 
+/**
+ * Packages too large to bundle within the budget, shipped instead as a node module beside the bundle of
+ * each function that imports them (found in esbuild's metafile), with only the files they load at run
+ * time. The TypeScript compiler (≈9 MB) is the documentation agent's parser; it loads it on first use.
+ */
+export const SHIPPED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  typescript: ['package.json', 'LICENSE.txt', 'lib/typescript.js'],
+};
+
+/**
+ * Left to the Lambda runtime, which ships AWS SDK v3 (Node.js 22: a version with Bedrock's Converse
+ * API). Only the documentation agent's summaries use it, through a dynamic import on first use, so
+ * its ≈110 KB do not weigh on the bundle or on cold starts. Everything else keeps bundling its SDK
+ * clients, pinned by the lock file.
+ */
+export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/client-bedrock-runtime'] as const;
+
 /** Per-function budget: minified bundle size (1 MiB). */
 export const BUNDLE_BUDGET_BYTES = 1024 * 1024;

@@ -22,6 +22,8 @@ export interface Bundle {
   readonly module: string;
   /** Minified bundle size in bytes (the code Lambda loads; copied files not included). */
   readonly bytes: number;
+  /** Packages shipped as node modules beside the bundle instead of in it (see `SHIPPED_PACKAGES`). */
+  readonly shippedPackages: readonly string[];
 }
 
 /** Every bundle the app needs, built before the constructs that use them. */

@@ -50,4 +50,6 @@ export const CONTEXT_KEYS = {
   lagAlarmThreshold: 'syntor:lagAlarmThreshold',
   natGateways: 'syntor:natGateways',
   logRetentionDays: 'syntor:logRetentionDays',
+  gitTokenSecretArn: 'syntor:gitTokenSecretArn',
+  bedrockModelId: 'syntor:bedrockModelId',
 } as const;

@@ -89,6 +89,14 @@ export function readSettings(node: Node): DeploymentSettings {
   }
   const alarmEmail = raw(CONTEXT_KEYS.alarmEmail);
   if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) problems.push(`${CONTEXT_KEYS.alarmEmail}: not an e-mail address: "${alarmEmail}"`);
+  const bedrockModelId = raw(CONTEXT_KEYS.bedrockModelId);
+  if (bedrockModelId !== undefined && !/^(arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{0,12}:[\w./:-]+|[\w.:-]{1,200})$/.test(bedrockModelId)) {
+    problems.push(`${CONTEXT_KEYS.bedrockModelId}: expected a Bedrock model id (e.g. anthropic.claude-3-haiku-20240307-v1:0) or an ARN, got "${bedrockModelId}"`);
+  }
+  const gitTokenSecretArn = raw(CONTEXT_KEYS.gitTokenSecretArn);
+  if (gitTokenSecretArn !== undefined && !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/.test(gitTokenSecretArn)) {
+    problems.push(`${CONTEXT_KEYS.gitTokenSecretArn}: expected a Secrets Manager secret ARN, got "${gitTokenSecretArn}"`);
+  }
 
   const settings: DeploymentSettings = {
     environment,
@@ -123,6 +131,8 @@ export function readSettings(node: Node): DeploymentSettings {
     http: { auth, ...(jwtIssuer === undefined ? {} : { jwtIssuer }), jwtAudience },
     monitoring: { ...(alarmEmail === undefined ? {} : { alarmEmail }), lagThreshold: number(CONTEXT_KEYS.lagAlarmThreshold, d.lagThreshold, 1, 100_000_000) },
     logRetentionDays,
+    git: gitTokenSecretArn === undefined ? {} : { tokenSecretArn: gitTokenSecretArn },
+    models: bedrockModelId === undefined ? {} : { bedrockModelId },
     removal: d.removal,
     deletionProtection: d.deletionProtection,
   };

@@ -32,6 +32,10 @@ export interface DeploymentSettings {
   readonly cache: { readonly engine: 'valkey' | 'redis'; readonly nodeType: string; readonly replicas: number };
   readonly http: { readonly auth: 'iam' | 'jwt'; readonly jwtIssuer?: string; readonly jwtAudience: readonly string[] };
   readonly monitoring: { readonly alarmEmail?: string; readonly lagThreshold: number };
+  /** A Secrets Manager secret `{ "token": "…" }` for git remotes; only the git agent's functions may read it. */
+  readonly git: { readonly tokenSecretArn?: string };
+  /** The Bedrock model (id or ARN) the documentation agent summarizes with; none: no Bedrock access at all. */
+  readonly models: { readonly bedrockModelId?: string };
   readonly logRetentionDays: number;
   readonly removal: {
     /** Database and cache: `SNAPSHOT` keeps a final snapshot; production never destroys. */

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { AWS_ENV } from '../../../lib/aws/index.js';
+import { GIT_ENV } from '../../../lib/git/constants.js';
 import { ALL_TOPICS, TOPICS } from '../../../lib/contracts/index.js';
 import type { Bundle } from '../bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
@@ -37,6 +38,10 @@ export class AgentFunction extends SyntorFunction {
   constructor(scope: Construct, id: string, props: AgentFunctionProps) {
     const { planned, settings, data } = props;
     const arns = mskArns(scope, props.clusterArn);
+    // Only an agent with git capabilities talks to git remotes, so only its functions may read the token.
+    const gitToken = planned.agent.capabilities.some((c) => c.startsWith('git.')) ? settings.git.tokenSecretArn : undefined;
+    // Only the documentation agent summarizes, and only with the one configured model.
+    const bedrockModel = planned.agent.capabilities.includes('docs.generate') ? settings.models.bedrockModelId : undefined;
     super(scope, id, {
       functionName: planned.functionName,
       description: `SYNTOR ${planned.agent.name} agent: ${planned.fn.name}`,
@@ -58,6 +63,8 @@ export class AgentFunction extends SyntorFunction {
         [AWS_ENV.postgresSecretArn]: data.databaseSecret.secretArn,
         [AWS_ENV.redisAuthSecretArn]: data.cacheAuthSecret.secretArn,
         [AWS_ENV.redisTls]: 'true',
+        ...(gitToken ? { [GIT_ENV.tokenSecretArn]: gitToken } : {}),
+        ...(bedrockModel ? { SYNTOR_BEDROCK_MODEL_ID: bedrockModel } : {}),
         ...planned.fn.environment,
       },
       statements: [
@@ -76,6 +83,8 @@ export class AgentFunction extends SyntorFunction {
               new iam.PolicyStatement({ sid: 'ConsumerGroups', actions: ['kafka-cluster:DescribeGroup', 'kafka-cluster:AlterGroup'], resources: planned.kafka.map((k) => arns.group(k.consumerGroupId)) }),
             ]),
         ...secretReadStatements(scope, data.key, [data.databaseSecret, data.cacheAuthSecret]),
+        ...(gitToken ? [new iam.PolicyStatement({ sid: 'ReadGitToken', actions: ['secretsmanager:GetSecretValue'], resources: [gitToken] })] : []),
+        ...(bedrockModel ? [new iam.PolicyStatement({ sid: 'InvokeSummaryModel', actions: ['bedrock:InvokeModel'], resources: [bedrockModelArn(scope, bedrockModel)] })] : []),
       ],
     });
     this.planned = planned;
@@ -108,4 +117,11 @@ export class AgentFunction extends SyntorFunction {
       });
     });
   }
+}
+
+/** A model id names a foundation model in the stack's region; an ARN (inference profile, provisioned model) is used as given. */
+function bedrockModelArn(scope: Construct, model: string): string {
+  if (model.startsWith('arn:')) return model;
+  const stack = Stack.of(scope);
+  return `arn:${stack.partition}:bedrock:${stack.region}::foundation-model/${model}`;
 }

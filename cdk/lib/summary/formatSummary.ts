@@ -45,7 +45,7 @@ export function formatSummary(input: SummaryInput): string {
       `${f.memoryMb} MB`,
       `${f.timeoutSeconds} s`,
       kib(f.bundle.bytes),
-      f.bundle.bytes > BUNDLE_BUDGET_BYTES ? 'OVER BUDGET' : 'ok',
+      `${f.bundle.bytes > BUNDLE_BUDGET_BYTES ? 'OVER BUDGET' : 'ok'}${f.bundle.shippedPackages.length > 0 ? ` (+ node_modules: ${f.bundle.shippedPackages.join(', ')})` : ''}`,
     ]),
   ]));
 

@@ -1,0 +1,92 @@
+import { SyntorError } from '../errors/index.js';
+
+/** Machine-readable failure codes, as they appear in a task's or a service response's error. */
+export const GIT_ERROR_CODES = {
+  path: 'invalid-path',
+  url: 'invalid-url',
+  auth: 'auth-failed',
+  notFound: 'not-found',
+  notRepository: 'not-a-repository',
+  mergeConflict: 'merge-conflict',
+  notFastForward: 'not-fast-forward',
+  dirty: 'dirty-worktree',
+  nothingToCommit: 'nothing-to-commit',
+  pushRejected: 'push-rejected',
+  network: 'network',
+  aborted: 'aborted',
+  failed: 'git-failed',
+} as const;
+
+export type GitErrorCode = (typeof GIT_ERROR_CODES)[keyof typeof GIT_ERROR_CODES];
+
+/**
+ * Base of the git area's errors: a `code` for the task or service response, `details` to act on, and
+ * whether another attempt may succeed. Messages never carry a credential (see `scrubSecrets`).
+ */
+export class GitError extends SyntorError {
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly code: GitErrorCode,
+    message: string,
+    options: { retriable?: boolean; cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
+    super(message, { retriable: options.retriable ?? false, cause: options.cause });
+    this.details = options.details;
+  }
+}
+
+/** A path that is absolute, climbs out with `..`, holds a NUL or leads out of the workspace through a symlink. */
+export class GitPathError extends GitError {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(GIT_ERROR_CODES.path, `path "${path}" is refused: ${reason}`, { details: { field: 'path', path } });
+  }
+}
+
+/** A repository URL the agent will not fetch from or push to. */
+export class GitUrlError extends GitError {
+  constructor(reason: string, options: { cause?: unknown } = {}) {
+    super(GIT_ERROR_CODES.url, `repository URL refused: ${reason}`, { details: { field: 'url' }, cause: options.cause });
+  }
+}
+
+/** The server wants credentials, or refused the ones given. Not retried: the same token fails the same way. */
+export class GitAuthError extends GitError {
+  constructor(host: string, reason: string) {
+    super(GIT_ERROR_CODES.auth, `authentication with ${host} failed: ${reason}`, { details: { host } });
+  }
+}
+
+/** A merge stopped on conflicts; the repository is left as it was before the merge. */
+export class GitMergeConflictError extends GitError {
+  constructor(
+    readonly theirs: string,
+    readonly paths: readonly string[],
+  ) {
+    super(GIT_ERROR_CODES.mergeConflict, `merging ${theirs} conflicts in ${paths.length} path(s): ${paths.join(', ')}; nothing was changed`, { details: { theirs, paths: [...paths] } });
+  }
+}
+
+/** The working tree has changes the operation would overwrite or mix into its result. */
+export class GitDirtyWorktreeError extends GitError {
+  constructor(operation: string, paths: readonly string[]) {
+    super(GIT_ERROR_CODES.dirty, `${operation} needs a clean working tree; commit or discard the changes to: ${paths.slice(0, 20).join(', ')}`, { details: { paths: paths.slice(0, 100) } });
+  }
+}
+
+/** The directory is not a git repository (or the ref, remote or repository does not exist). */
+export class GitNotFoundError extends GitError {
+  constructor(what: string, code: GitErrorCode = GIT_ERROR_CODES.notFound) {
+    super(code, what);
+  }
+}
+
+/** The network failed or the server answered 5xx: worth another attempt. */
+export class GitNetworkError extends GitError {
+  constructor(host: string, reason: string, options: { cause?: unknown } = {}) {
+    super(GIT_ERROR_CODES.network, `cannot reach ${host}: ${reason}`, { retriable: true, cause: options.cause });
+  }
+}

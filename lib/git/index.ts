@@ -1,0 +1,17 @@
+export { cloneOrUpdate, cloneRepository, defaultClonePath, type CloneOptions, type CloneProgressEvent, type CloneResult } from './operations/clone.js';
+export { GIT_ERROR_CODES, GitAuthError, GitDirtyWorktreeError, GitError, GitMergeConflictError, GitNetworkError, GitNotFoundError, GitPathError, GitUrlError, type GitErrorCode } from './errors.js';
+export { checkRelativePath, resolveInWorkspace, type WorkspacePath } from './workspace/resolveInWorkspace.js';
+export { checkRepositoryUrl, type CheckedRepositoryUrl } from './remote/checkRepositoryUrl.js';
+export { scrubSecrets } from './credentials/scrubSecrets.js';
+export { resolveToken, gitTokenSecretSchema } from './credentials/resolveToken.js';
+export { repositoryStatus, STATUS_LIST_LIMIT } from './operations/status.js';
+export { listRepositories } from './operations/list.js';
+export { switchBranch } from './operations/branch.js';
+export { authorOf, commitChanges } from './operations/commit.js';
+export { mergeBranch } from './operations/merge.js';
+export { pushBranch } from './operations/push.js';
+export { pullBranch } from './operations/pull.js';
+export { createGitCapabilities, GIT_CAPABILITIES, type GitCapabilitiesConfig } from './capabilities/gitCapabilities.js';
+export { progressReporter, PROGRESS_EVERY_MS } from './capabilities/progressReporter.js';
+export { answerGitRequests, type GitRequestsRun } from './service/answerGitRequests.js';
+export { GIT_ENV } from './constants.js';

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Consumer } from 'kafkajs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import coordination from '../../../functions/coordination/agent.js';
+import docsAgent from '../../../functions/docs/agent.js';
+import gitAgent from '../../../functions/git/agent.js';
+import { getConfig } from '../../../lib/config/index.js';
+import { createMessage, TOPICS } from '../../../lib/contracts/index.js';
+import { pgClientConfig } from '../../../lib/store/index.js';
+import { DOCS_FIXTURE_FILES } from '../../fixtures/docsRepo.js';
+import { disconnectProducers, kafka, producer, resetHarnesses, runHarness } from '../harness/support.js';
+import { api, eventually } from '../orchestration/support.js';
+import { startGitHttpServer, type GitHttpServer } from '../support/gitHttpServer.js';
+import { testConfig, uniqueName } from '../support/testConfig.js';
+
+// The git agent clones from the local git server on 127.0.0.1; its URL guard reads this per request.
+process.env.SYNTOR_HTTP_ALLOW_PRIVATE = 'true';
+
+let server: GitHttpServer;
+let client: ReturnType<typeof api>;
+let consumer: Consumer;
+let url: string;
+const responses: Record<string, unknown>[] = [];
+const clonePath = uniqueName('e2e-docs-clone');
+
+beforeAll(async () => {
+  server = await startGitHttpServer();
+  url = await server.createRepository(uniqueName('inventory'), DOCS_FIXTURE_FILES);
+  consumer = kafka.consumer({ groupId: uniqueName('it-docs-e2e'), maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [TOPICS.serviceResponse], fromBeginning: false });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.run({ eachMessage: async ({ message }) => void responses.push(JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown>) });
+  await joined;
+  const harness = await runHarness(coordination, { agents: [coordination, gitAgent, docsAgent], ports: { http: 0, metrics: false, health: false }, fireSchedulesOnStart: true });
+  client = api(`http://127.0.0.1:${harness.ports.http}`);
+  await eventually('the git and docs agents to register', async () => {
+    const { body } = await client.agents();
+    const agents = body.agents as { name: string; capabilities: string[] }[];
+    return agents.some((a) => a.name === 'git') && agents.find((a) => a.name === 'docs' && a.capabilities.includes('docs.generate')) ? true : undefined;
+  });
+});
+afterAll(async () => {
+  await resetHarnesses();
+  await consumer?.disconnect();
+  await disconnectProducers();
+  await server?.close();
+  await rm(join(getConfig().git.workspace, clonePath), { recursive: true, force: true });
+  const db = new pg.Client(pgClientConfig(testConfig().postgres));
+  await db.connect();
+  await db.query('DELETE FROM documents WHERE repository = $1', [url]).finally(() => db.end());
+});
+
+async function run(type: string, payload: Record<string, unknown>) {
+  const submitted = await client.submit({ type, requiredCapabilities: [type], payload });
+  return eventually(`the ${type} task to settle`, async () => {
+    const { body } = await client.task(submitted.body.id);
+    return ['completed', 'dead'].includes(body.status) ? body : undefined;
+  });
+}
+
+describe('the documentation agent under the harness', () => {
+  it('documents a clone made by a git.clone task, then answers docs.search on syntor.services.response', async () => {
+    const clone = await run('git.clone', { url, path: clonePath });
+    expect(clone).toMatchObject({ status: 'completed', assignedAgent: 'git' });
+
+    const generated = await run('docs.generate', { repository: url, path: clonePath });
+    expect(generated).toMatchObject({ status: 'completed', assignedAgent: 'docs', result: { repository: url, commit: clone.result.commit, removed: 0 } });
+    expect((generated.result.documents as { path: string }[]).map((d) => d.path)).toEqual(['greet', 'lib/format.js', 'src/inventory.ts', 'tools/ledger.py', '@index']);
+
+    const correlationId = randomUUID();
+    await producer.publish(createMessage('service.request', { operation: 'docs.search', params: { query: 'reconcile discrepancies', repository: url } }, { source: 'it-docs-e2e', target: 'docs', correlationId }));
+    await producer.publish(createMessage('service.request', { operation: 'docs.search', params: { query: '' } }, { source: 'it-docs-e2e', target: 'docs', correlationId: `${correlationId}-bad` }));
+
+    const answer = await eventually('the search response', async () => responses.find((r) => r.correlationId === correlationId));
+    expect(answer).toMatchObject({ source: 'docs', target: 'it-docs-e2e', payload: { operation: 'docs.search', ok: true } });
+    const results = (answer.payload as { result: { results: { path: string; snippet: string }[] } }).result.results;
+    expect(results[0]).toMatchObject({ path: 'src/inventory.ts', snippet: expect.stringContaining('<mark>') });
+    const refusal = await eventually('the refusal', async () => responses.find((r) => r.correlationId === `${correlationId}-bad`));
+    expect(refusal).toMatchObject({ payload: { ok: false, error: { code: 'CapabilityInputError', retriable: false, details: { fields: [{ path: 'query' }] } } } });
+  });
+
+  it('answers docs.get as a task from the latest generation', async () => {
+    const task = await run('docs.get', { repository: url, path: 'greet' });
+    expect(task).toMatchObject({ status: 'completed', result: { path: 'greet', language: 'go', kind: 'module' } });
+    expect(task.result.content).toContain("Salute returns the salutation for a visitor's name.");
+  });
+});
