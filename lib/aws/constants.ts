@@ -14,10 +14,12 @@ export const AWS_ENV = {
   redisTls: 'SYNTOR_REDIS_TLS',
 } as const;
 
-/** Custom CloudWatch metrics the agents emit (EMF) and the dashboard reads: one map, one namespace. */
+/**
+ * Where the agents' EMF metrics land in CloudWatch: one namespace, the environment as a dimension of
+ * every metric, the Prometheus labels as the others and the Prometheus names as metric names
+ * (lib/observability/metrics.ts defines them all).
+ */
 export const CLOUDWATCH_METRICS = {
-  namespace: 'Syntor',
-  /** Gauge of tasks per `Status` (and `Environment`) dimension, emitted by the coordination agent's sweeper. */
-  tasks: 'Tasks',
-  dimensions: { environment: 'Environment', status: 'Status' },
+  namespace: 'SYNTOR',
+  environmentDimension: 'environment',
 } as const;

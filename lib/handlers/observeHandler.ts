@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { CLOUDWATCH_METRICS } from '../aws/constants.js';
 import { getConfig } from '../config/index.js';
 import { createEmfWriter, type EmfWriter } from '../observability/emf.js';
 import { metricsRegistry, processPlatformMetrics } from '../observability/metrics.js';
@@ -75,6 +76,6 @@ async function recordOnLambda(event: unknown, trigger: string, failed: boolean, 
   if (failed) platform.errors.inc(labels);
   platform.duration.observe(labels, seconds);
   if (trigger === 'kafka') platform.batchSize.observe({ agent, function: fn }, recordCount(event));
-  emf ??= createEmfWriter(metricsRegistry, { namespace: `SYNTOR/${getConfig().environment}` });
+  emf ??= createEmfWriter(metricsRegistry, { namespace: CLOUDWATCH_METRICS.namespace, dimensions: { [CLOUDWATCH_METRICS.environmentDimension]: getConfig().environment } });
   for (const document of await emf.collect()) process.stdout.write(`${JSON.stringify(document)}\n`);
 }

@@ -15,8 +15,9 @@ export interface EmfDocument {
 export type EmfUnit = 'Count' | 'Seconds' | 'None';
 
 export interface EmfWriterOptions {
-  /** e.g. `SYNTOR/production` */
   namespace: string;
+  /** Dimensions of every metric besides its labels, such as `{ environment: 'production' }`. */
+  dimensions?: Record<string, string>;
   now?: () => number;
 }
 
@@ -40,6 +41,7 @@ interface Group {
 export function createEmfWriter(registry: Registry, options: EmfWriterOptions) {
   const last = new Map<string, number>();
   const now = options.now ?? Date.now;
+  const fixed = options.dimensions ?? {};
 
   return {
     async collect(): Promise<EmfDocument[]> {
@@ -54,7 +56,7 @@ export function createEmfWriter(registry: Registry, options: EmfWriterOptions) {
         for (const sample of metric.values) {
           const name = (sample as { metricName?: string }).metricName ?? metric.name;
           if (name.endsWith('_bucket')) continue;
-          const labels = Object.fromEntries(Object.entries(sample.labels).map(([k, v]) => [k, String(v)]));
+          const labels = { ...fixed, ...Object.fromEntries(Object.entries(sample.labels).map(([k, v]) => [k, String(v)])) };
           const id = `${name}${JSON.stringify(labels)}`;
           const previous = last.get(id);
           last.set(id, sample.value);

@@ -52,4 +52,5 @@ export const CONTEXT_KEYS = {
   logRetentionDays: 'syntor:logRetentionDays',
   gitTokenSecretArn: 'syntor:gitTokenSecretArn',
   bedrockModelId: 'syntor:bedrockModelId',
+  tracing: 'syntor:tracing',
 } as const;

@@ -133,6 +133,7 @@ export function readSettings(node: Node): DeploymentSettings {
     logRetentionDays,
     git: gitTokenSecretArn === undefined ? {} : { tokenSecretArn: gitTokenSecretArn },
     models: bedrockModelId === undefined ? {} : { bedrockModelId },
+    tracing: oneOf(CONTEXT_KEYS.tracing, ['xray', 'adot'], 'xray'),
     removal: d.removal,
     deletionProtection: d.deletionProtection,
   };

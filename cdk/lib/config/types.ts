@@ -36,6 +36,12 @@ export interface DeploymentSettings {
   readonly git: { readonly tokenSecretArn?: string };
   /** The Bedrock model (id or ARN) the documentation agent summarizes with; none: no Bedrock access at all. */
   readonly models: { readonly bedrockModelId?: string };
+  /**
+   * `xray`: Lambda's active tracing (a segment per invocation). `adot`: also the AWS Distro for
+   * OpenTelemetry layer, which registers the SDK so SYNTOR's spans (invocation, record, dispatch,
+   * send) and the pg, ioredis and http client spans reach X-Ray.
+   */
+  readonly tracing: 'xray' | 'adot';
   readonly logRetentionDays: number;
   readonly removal: {
     /** Database and cache: `SNAPSHOT` keeps a final snapshot; production never destroys. */

@@ -51,8 +51,12 @@ export class AgentFunction extends SyntorFunction {
       timeoutSeconds: planned.fn.timeoutSeconds,
       network: props.network,
       settings,
+      adot: settings.tracing === 'adot',
       environment: {
         SYNTOR_ENVIRONMENT: settings.environment,
+        // The labels of the platform metrics it writes as EMF, the same as the harness gives them locally.
+        SYNTOR_AGENT: planned.agent.name,
+        SYNTOR_FUNCTION: planned.id,
         SYNTOR_KAFKA_CLIENT_ID: planned.functionName,
         SYNTOR_KAFKA_TOPIC_PARTITIONS: String(settings.kafka.topicPartitions),
         SYNTOR_KAFKA_REPLICATION_FACTOR: String(settings.kafka.replicationFactor),

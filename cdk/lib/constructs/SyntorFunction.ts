@@ -34,6 +34,12 @@ export interface SyntorFunctionProps {
    * @default - nothing else
    */
   readonly statements?: readonly iam.PolicyStatement[];
+  /**
+   * Adds the ADOT JavaScript layer (`syntor:tracing=adot`). Its kafkajs instrumentation is turned off:
+   * it would make one parent of every message in a batch; SYNTOR's producer makes a span per message.
+   * @default false
+   */
+  readonly adot?: boolean;
 }
 
 /**
@@ -101,9 +107,18 @@ export class SyntorFunction extends Construct {
       environment: {
         // Node 20+ runtimes no longer trust Amazon's CAs by default; RDS's certificates chain to them.
         NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
+        ...(props.adot ? { OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'kafkajs' } : {}),
         ...props.environment,
       },
       tracing: lambda.Tracing.ACTIVE,
+      ...(props.adot
+        ? {
+            adotInstrumentation: {
+              layerVersion: lambda.AdotLayerVersion.fromJavaScriptSdkLayerVersion(lambda.AdotLambdaLayerJavaScriptSdkVersion.LATEST),
+              execWrapper: lambda.AdotLambdaExecWrapper.REGULAR_HANDLER,
+            },
+          }
+        : {}),
       loggingFormat: lambda.LoggingFormat.JSON,
       logGroup: this.logGroup,
       role: this.role.withoutPolicyUpdates(),

@@ -4,12 +4,12 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { CLOUDWATCH_METRICS } from '../../../lib/aws/index.js';
 import { TOPICS } from '../../../lib/contracts/index.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { allowCloudWatchAlarms, dataKey } from '../constructs/dataKey.js';
 import type { SyntorFunction } from '../constructs/SyntorFunction.js';
 import type { PlannedFunction } from '../manifests/types.js';
+import { taskGraphs } from './taskWidgets.js';
 
 export interface MonitoringStackProps extends StackProps {
   readonly settings: DeploymentSettings;
@@ -23,7 +23,8 @@ const ALARM_PERIOD = Duration.minutes(5);
 
 /**
  * One CloudWatch dashboard — invocations, errors and duration per function, MSK offset lag per
- * consumer group, tasks by status, the dead-letter rate — and alarms on errors, lag and dead letters,
+ * consumer group, the dead-letter rate, and the agents' task metrics (rates, status, duration, queue
+ * wait, routing, dead letters by reason, circuits; written as EMF) — and alarms on errors, lag and dead letters,
  * sent to an SNS topic (with an e-mail subscription when `syntor:alarmEmail` is set).
  */
 export class MonitoringStack extends Stack {
@@ -72,11 +73,7 @@ export class MonitoringStack extends Stack {
     alarm(deadLetters.with({ period: ALARM_PERIOD }), 'dead-letters', 1, `Records are arriving on ${TOPICS.deadLetter}`);
 
     const perFunction = (pick: (f: SyntorFunction) => cloudwatch.IMetric) => functions.map(pick);
-    const tasks = new cloudwatch.MathExpression({
-      expression: `SEARCH('{${CLOUDWATCH_METRICS.namespace},${CLOUDWATCH_METRICS.dimensions.environment},${CLOUDWATCH_METRICS.dimensions.status}} MetricName="${CLOUDWATCH_METRICS.tasks}" ${CLOUDWATCH_METRICS.dimensions.environment}="${settings.environment}"', 'Maximum', 60)`,
-      label: 'tasks',
-      period: PERIOD,
-    });
+    const [taskRates, ...taskDetails] = taskGraphs(settings.environment);
     this.dashboard = new cloudwatch.Dashboard(this, 'dashboard', {
       dashboardName: `${settings.prefix}-overview`,
       defaultInterval: Duration.hours(3),
@@ -88,9 +85,12 @@ export class MonitoringStack extends Stack {
         ],
         [
           graph('MSK offset lag per consumer group', lagMetrics),
-          graph('Tasks by status', [tasks]),
+          taskRates!,
           graph(`Dead letters (${TOPICS.deadLetter}, records/s)`, [deadLetters]),
         ],
+        // The agents' own metrics (EMF, namespace SYNTOR): the same story as the Grafana dashboard.
+        taskDetails.slice(0, 3),
+        taskDetails.slice(3),
       ],
     });
   }

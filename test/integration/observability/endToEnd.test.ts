@@ -5,7 +5,7 @@ import { startTracing, type Tracing } from '../../../lib/observability/startTrac
 import type { RunningHarness } from '../../../local/harness/harness.js';
 import { parsePrometheusText, sampleSum } from '../../fixtures/prometheusText.js';
 import { disconnectProducers, resetHarnesses, runHarness } from '../harness/support.js';
-import { api, eventually } from '../orchestration/support.js';
+import { api, eventually, resetState } from '../orchestration/support.js';
 
 const exporter = new tracing.InMemorySpanExporter();
 let tracer: Tracing;
@@ -13,12 +13,13 @@ let harness: RunningHarness;
 let client: ReturnType<typeof api>;
 
 beforeAll(async () => {
+  // Agents registered by earlier files (their harnesses stopped) would otherwise be handed these tasks.
+  await resetState();
   tracer = startTracing({ serviceName: 'syntor-test', exporter, instrument: false });
   harness = await runHarness(agents[0]!, {
     agents: agents.filter((a) => ['coordination', 'worker-alpha', 'worker-beta'].includes(a.name)),
     ports: { http: 0, metrics: 0, health: false },
     fireSchedulesOnStart: true,
-    log: { info: () => undefined, warn: (l: string) => console.log('HWARN', l), error: (l: string) => console.log('HERR', l) },
   });
   client = api(`http://127.0.0.1:${harness.ports.http}`);
   await eventually('the workers to register', async () => {
@@ -55,7 +56,6 @@ describe('metrics after an end-to-end run', () => {
     const before = await scrape();
     const submissions = [...Array.from({ length: 12 }, (_, i) => good(i + 1)), bad, bad, bad];
     const replies = await Promise.all(submissions.map((s) => client.submit(s)));
-    console.log("DEBUG", JSON.stringify(replies.filter((r) => r.status !== 201).slice(0, 2)));
     expect(replies.map((r) => r.status)).toEqual(submissions.map(() => 201));
     const ids = replies.map((r) => r.body.id as string);
     const tasks = await Promise.all(ids.map(settled));

@@ -194,7 +194,8 @@ export function imageDigest(image: string): string | undefined {
 /** Metric names the runtime exports and the alerts/dashboard rely on. */
 export const SYNTOR_METRICS = [
   'syntor_dlq_records_total',
-  'syntor_tasks_pending',
+  'syntor_tasks_by_status',
+  'syntor_tasks_failed_total',
   'syntor_agent_circuit_state',
   'syntor_handler_errors_total',
   'syntor_handler_invocations_total',

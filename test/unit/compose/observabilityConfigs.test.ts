@@ -164,7 +164,7 @@ describe('configs/prometheus/rules', () => {
 
   it('alerts on an open circuit (state 1) and on tasks pending for 10m', () => {
     expect(alerts.some((a) => /syntor_agent_circuit_state\)?\s*==\s*1\b/.test(a.expr))).toBe(true);
-    const pending = alerts.find((a) => a.expr.includes('syntor_tasks_pending'));
+    const pending = alerts.find((a) => a.expr.includes('syntor_tasks_by_status{status="pending"}'));
     expect(pending?.for).toBe('10m');
     expect(pending?.expr).toMatch(/>\s*0\b/);
   });
