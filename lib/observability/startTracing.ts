@@ -9,9 +9,12 @@ export interface TracingOptions {
   serviceName: string;
   /**
    * Where spans go. `otlp` sends them over OTLP/HTTP to `OTEL_EXPORTER_OTLP_ENDPOINT` (default
-   * http://localhost:4318, Jaeger in docker compose); tests pass an in-memory exporter.
+   * http://localhost:4318, Jaeger in docker compose); `discard` drops them after batching (the
+   * benchmark); tests pass an in-memory exporter.
    */
-  exporter: 'otlp' | tracing.SpanExporter;
+  exporter: 'otlp' | 'discard' | tracing.SpanExporter;
+  /** Called with the number of spans in each exported batch. */
+  onExport?: (spans: number) => void;
   /** Patch pg, ioredis and http so their calls become child spans. @default true */
   instrument?: boolean;
 }
@@ -32,9 +35,9 @@ export interface Tracing {
  * a `send` span per message under that message's own trace instead (lib/kafka/producer.ts).
  */
 export function startTracing(options: TracingOptions): Tracing {
-  const exporter = options.exporter === 'otlp' ? new OTLPTraceExporter() : options.exporter;
+  const exporter = options.exporter === 'otlp' ? new OTLPTraceExporter() : options.exporter === 'discard' ? discardingExporter(options.onExport) : options.exporter;
   // Batching keeps export off the hot path; an in-memory exporter in tests wants spans at once.
-  const processor = options.exporter === 'otlp' ? new tracing.BatchSpanProcessor(exporter) : new tracing.SimpleSpanProcessor(exporter);
+  const processor = typeof options.exporter === 'string' ? new tracing.BatchSpanProcessor(exporter) : new tracing.SimpleSpanProcessor(exporter);
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     spanProcessors: [processor],
@@ -54,5 +57,15 @@ export function startTracing(options: TracingOptions): Tracing {
       context.disable();
       propagation.disable();
     },
+  };
+}
+
+function discardingExporter(onExport?: (spans: number) => void): tracing.SpanExporter {
+  return {
+    export(spans, done) {
+      onExport?.(spans.length);
+      done({ code: 0 });
+    },
+    shutdown: async () => undefined,
   };
 }

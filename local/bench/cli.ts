@@ -18,11 +18,18 @@ Suites:
             uses the database syntor_bench
   harness   records/s through the local harness into a no-op handler (batch size 100)
             versus a bare kafkajs consumer on the same topic, in the same run; target ratio >= 0.70
+  observability
+            handler throughput (worker execute, batch size 100) with tracing and metrics on (the
+            OpenTelemetry SDK, pg/ioredis/http instrumented, EMF written as on Lambda) versus off,
+            in alternating fresh processes of the same run; target overhead <= 15 %
 
 Options:
   --records N   records in the topic (default 200000)
   --rounds N    alternating rounds of each consumer; the best of each is compared (default 2)
-  --tasks N     e2e: tasks in the throughput run (default 5000)`;
+  --tasks N     e2e: tasks in the throughput run (default 5000)
+  --batch N     observability: records per invocation (default 100)
+  --invocations N
+                observability: timed invocations per run (default 200)`;
 
 function row(r: ThroughputResult): string {
   return `  ${r.label.padEnd(28)} ${String(r.records).padStart(8)} records  ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(r.perSecond).toLocaleString('en-US').padStart(10)} records/s`;
@@ -65,7 +72,14 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, records: { type: 'string' }, rounds: { type: 'string' }, tasks: { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      records: { type: 'string' },
+      rounds: { type: 'string' },
+      tasks: { type: 'string' },
+      batch: { type: 'string' },
+      invocations: { type: 'string' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -95,6 +109,23 @@ async function main(argv: string[]): Promise<number> {
       await services.stop();
     }
     return 0;
+  }
+  if (suite === 'observability') {
+    const batch = Number(values.batch ?? 100);
+    const invocations = Number(values.invocations ?? 200);
+    if (!Number.isInteger(batch) || batch < 1 || batch > 10_000 || !Number.isInteger(invocations) || invocations < 1) {
+      console.error(`--batch must be a whole number from 1 to 10000 and --invocations >= 1.\n\n${USAGE}`);
+      return 2;
+    }
+    process.env.SYNTOR_REDIS_KEY_PREFIX = 'syntor-bench:';
+    const config = getConfig();
+    const services = await ensureServices({ config, required: true, log: (l) => console.log(`[services] ${l}`) });
+    try {
+      const { observabilitySuite } = await import('./observabilityBench.js');
+      return await observabilitySuite(config, { batch, invocations, rounds, log: (l) => console.log(l) });
+    } finally {
+      await services.stop();
+    }
   }
   console.error(`Unknown suite "${suite}".\n\n${USAGE}`);
   return 2;
