@@ -5,7 +5,6 @@ export { extractModules } from './extract/extractModules.js';
 export { generateDocs, type GenerateContext } from './generateDocs.js';
 export { renderIndex } from './render/renderIndex.js';
 export { renderModule } from './render/renderModule.js';
-export { answerWithCapabilities, type ServiceAnswerOptions } from './serviceRequests.js';
 export { readTreeAtCommit } from './source/readTreeAtCommit.js';
 export { resolveCommit } from './source/resolveCommit.js';
 export type { DocSymbol, ModuleDoc, SourceFile } from './types.js';

@@ -13,5 +13,4 @@ export { pushBranch } from './operations/push.js';
 export { pullBranch } from './operations/pull.js';
 export { createGitCapabilities, GIT_CAPABILITIES, type GitCapabilitiesConfig } from './capabilities/gitCapabilities.js';
 export { progressReporter, PROGRESS_EVERY_MS } from './capabilities/progressReporter.js';
-export { answerGitRequests, type GitRequestsRun } from './service/answerGitRequests.js';
 export { GIT_ENV } from './constants.js';
