@@ -1,4 +1,4 @@
-import { GetBootstrapBrokersCommand, type KafkaClient } from '@aws-sdk/client-kafka';
+import type { KafkaClient } from '@aws-sdk/client-kafka';
 import { AwsBrokersLookupError } from './errors.js';
 
 /**
@@ -7,6 +7,8 @@ import { AwsBrokersLookupError } from './errors.js';
  * @throws AwsBrokersLookupError (retriable) when the API fails; not retriable when the cluster has no IAM listener.
  */
 export async function lookupBootstrapBrokers(client: KafkaClient, clusterArn: string): Promise<string[]> {
+  // Loaded on first use, from Lambda's runtime on AWS (see sdkClients.ts).
+  const { GetBootstrapBrokersCommand } = await import('@aws-sdk/client-kafka');
   let brokers: string | undefined;
   try {
     const out = await client.send(new GetBootstrapBrokersCommand({ ClusterArn: clusterArn }));

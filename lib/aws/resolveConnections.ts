@@ -1,10 +1,11 @@
-import { KafkaClient } from '@aws-sdk/client-kafka';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { KafkaClient } from '@aws-sdk/client-kafka';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { KafkaConfig } from 'kafkajs';
 import { getConfig, type SyntorConfig } from '../config/index.js';
 import { lookupBootstrapBrokers } from './bootstrapBrokers.js';
 import { AWS_ENV } from './constants.js';
 import { mskIamSasl, regionOfArn, type TokenSigner } from './mskIamSasl.js';
+import { createKafkaClient, createSecretsManagerClient } from './sdkClients.js';
 import { cacheAuthSecretSchema, databaseSecretSchema, readJsonSecret } from './secrets.js';
 
 /** Where a handler's clients connect, wherever it runs. */
@@ -19,11 +20,14 @@ export interface Connections {
   readonly redisTls: boolean;
 }
 
-/** Seams for tests; by default real SDK clients are made, and only when a variable asks for them. */
+/**
+ * Seams for tests; by default real SDK clients are made, and only when a variable asks for them (their
+ * modules too are imported only then: see sdkClients.ts).
+ */
 export interface ResolveConnectionsDeps {
   readonly env?: NodeJS.ProcessEnv;
-  readonly kafkaClient?: () => KafkaClient;
-  readonly secretsClient?: () => SecretsManagerClient;
+  readonly kafkaClient?: () => KafkaClient | Promise<KafkaClient>;
+  readonly secretsClient?: () => SecretsManagerClient | Promise<SecretsManagerClient>;
   readonly signToken?: TokenSigner;
 }
 
@@ -62,12 +66,13 @@ async function resolve(config: SyntorConfig, deps: ResolveConnectionsDeps): Prom
   const redisTls = env[AWS_ENV.redisTls] === 'true';
   const runtime = clusterArn || postgresSecretArn || redisSecretArn ? 'aws' : 'local';
 
-  let secrets: SecretsManagerClient | undefined;
-  const secretsClient = () => (secrets ??= deps.secretsClient?.() ?? new SecretsManagerClient({}));
+  let secrets: Promise<SecretsManagerClient> | undefined;
+  const secretsClient = () => (secrets ??= deps.secretsClient ? Promise.resolve(deps.secretsClient()) : createSecretsManagerClient());
+  const kafkaClient = (arn: string) => (deps.kafkaClient ? Promise.resolve(deps.kafkaClient()) : createKafkaClient(regionOfArn(arn)));
   const [brokers, database, cacheAuth] = await Promise.all([
-    clusterArn ? lookupBootstrapBrokers(deps.kafkaClient?.() ?? new KafkaClient({ region: regionOfArn(clusterArn) }), clusterArn) : undefined,
-    postgresSecretArn ? readJsonSecret(secretsClient(), postgresSecretArn, databaseSecretSchema) : undefined,
-    redisSecretArn ? readJsonSecret(secretsClient(), redisSecretArn, cacheAuthSecretSchema) : undefined,
+    clusterArn ? kafkaClient(clusterArn).then((client) => lookupBootstrapBrokers(client, clusterArn)) : undefined,
+    postgresSecretArn ? secretsClient().then((client) => readJsonSecret(client, postgresSecretArn, databaseSecretSchema)) : undefined,
+    redisSecretArn ? secretsClient().then((client) => readJsonSecret(client, redisSecretArn, cacheAuthSecretSchema)) : undefined,
   ]);
 
   return {

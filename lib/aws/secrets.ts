@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { AwsSecretInvalidError, AwsSecretReadError } from './errors.js';
 
@@ -24,6 +24,8 @@ export type CacheAuthSecret = z.output<typeof cacheAuthSecretSchema>;
  * const { username, password } = await readJsonSecret(client, arn, databaseSecretSchema);
  */
 export async function readJsonSecret<S extends z.ZodType>(client: SecretsManagerClient, secretArn: string, schema: S): Promise<z.output<S>> {
+  // Loaded on first use, from Lambda's runtime on AWS (see sdkClients.ts).
+  const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
   let text: string | undefined;
   try {
     text = (await client.send(new GetSecretValueCommand({ SecretId: secretArn }))).SecretString;

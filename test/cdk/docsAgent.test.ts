@@ -44,13 +44,14 @@ describe('the documentation agent on Lambda', () => {
     expect(JSON.stringify(templateOf(without.agents).toJSON())).not.toContain('bedrock');
   });
 
-  it('ships the TypeScript compiler beside the docs bundles instead of in them', () => {
+  it('ships the TypeScript compiler and isomorphic-git beside the docs bundles instead of in them', () => {
     const docs = withModel.functions.filter((f) => f.agent.name === 'docs');
     expect(docs.map((f) => f.fn.name).sort()).toEqual(['execute', 'heartbeat', 'requests']);
     for (const f of docs) {
       const bundle = withModel.bundles.get(f.fn.entry);
-      expect(bundle.shippedPackages).toEqual(['typescript']);
+      expect(bundle.shippedPackages).toEqual(['typescript', 'isomorphic-git']);
       expect(existsSync(join(bundle.directory, 'node_modules/typescript/lib/typescript.js'))).toBe(true);
+      expect(existsSync(join(bundle.directory, 'node_modules/isomorphic-git/index.mjs'))).toBe(true);
     }
     const probe = withModel.functions.find((f) => f.agent.name === probeAgent.name)!;
     expect(withModel.bundles.get(probe.fn.entry).shippedPackages).toEqual([]);

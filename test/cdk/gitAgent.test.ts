@@ -34,12 +34,14 @@ describe('the git agent on Lambda', () => {
     templateOf(syntor.agents).hasResourceProperties('AWS::Lambda::Function', { FunctionName: Match.stringLikeRegexp('git-execute$'), MemorySize: 1024, Timeout: 900, Environment: { Variables: { SYNTOR_GIT_TOKEN_SECRET_ARN: ARN } } });
   });
 
-  // Every bundle is over BUNDLE_BUDGET_BYTES at the moment (the shared runtime alone is ≈1.08 MB, see
-  // the report); isomorphic-git and pako add ≈230 KB, held here to 300 KiB over the budget.
-  it('keeps every git bundle within 300 KiB over the bundle budget', () => {
+  it('keeps every git bundle within the budget, isomorphic-git shipped beside it', () => {
     const git = syntor.functions.filter((f) => f.agent.name === 'git');
     expect(git.map((f) => f.fn.name).sort()).toEqual(['execute', 'heartbeat', 'requests']);
-    for (const f of git) expect(syntor.bundles.get(f.fn.entry).bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES + 300 * 1024);
+    for (const f of git) {
+      const bundle = syntor.bundles.get(f.fn.entry);
+      expect(bundle.bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+      expect(bundle.shippedPackages).toEqual(['isomorphic-git']);
+    }
   });
 
   it('refuses a token secret setting that is not a secret ARN', async () => {

@@ -30,25 +30,65 @@ export const LAMBDA_UNUSED_CREDENTIAL_PROVIDERS = [
  */
 export const SIDE_EFFECT_FREE_PACKAGES = ['node-pg-migrate'] as const;
 
+export interface UnusedPackageModule {
+  readonly packageName: string;
+  /** The file inside the package, as its own `require('./…')` calls reach it. */
+  readonly module: string;
+  /** What the stub exports: a function or a class that throws when called or constructed. */
+  readonly exportShape: 'function' | 'class';
+  /** Why SYNTOR never needs it; the stub's error says so. */
+  readonly reason: string;
+}
+
+/**
+ * Modules a dependency requires at load time for features SYNTOR never uses, stubbed in bundles with
+ * one that throws a clear error if ever called (unusedModulesPlugin.ts). Each is also kept out of use
+ * where that can be checked: no code passes pino a `transport`, and eslint forbids prom-client's Summary.
+ */
+export const UNUSED_PACKAGE_MODULES: readonly UnusedPackageModule[] = [
+  // Worker-thread transports (thread-stream; ≈13 KB): handlers write JSON lines to stdout with pino.destination.
+  { packageName: 'pino', module: 'lib/transport.js', exportShape: 'function', reason: 'pino transports run in worker threads; SYNTOR logs to a destination stream' },
+  // Summary's quantiles (tdigest, bintrees; ≈13 KB): SYNTOR's metrics are counters, gauges and histograms (EMF has no quantile type).
+  { packageName: 'prom-client', module: 'lib/summary.js', exportShape: 'class', reason: 'SYNTOR defines no Summary metrics; use a Histogram' },
+];
+
 /** CommonJS dependencies (kafkajs, pg, ioredis) call `require` for Node built-ins; ESM has none. */
 export const BUNDLE_BANNER = "import { createRequire as __syntorRequire } from 'node:module'; const require = __syntorRequire(import.meta.url);";
 
+export interface ShippedPackage {
+  /** Files of the package copied as they are, relative to its root. */
+  readonly files: readonly string[];
+  /**
+   * Bundled on its own with its dependencies (minified ESM, `index.mjs`, its default export the package's
+   * `module.exports`) rather than copied, so its dependencies need not each be shipped too.
+   * @default false
+   */
+  readonly bundle?: boolean;
+}
+
 /**
- * Packages too large to bundle within the budget, shipped instead as a node module beside the bundle of
- * each function that imports them (found in esbuild's metafile), with only the files they load at run
- * time. The TypeScript compiler (≈9 MB) is the documentation agent's parser; it loads it on first use.
+ * Packages too large to bundle within the budget and loaded only on first use (a dynamic import, so
+ * never at cold start), shipped instead as a node module beside the bundle of each function that
+ * imports them (found in esbuild's metafile). The TypeScript compiler (≈9 MB) is the documentation
+ * agent's parser; isomorphic-git with pako and its other dependencies (≈220 KB minified) runs the git
+ * and documentation agents' git operations (lib/git/loadGit.ts).
  */
-export const SHIPPED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
-  typescript: ['package.json', 'LICENSE.txt', 'lib/typescript.js'],
+export const SHIPPED_PACKAGES: Readonly<Record<string, ShippedPackage>> = {
+  typescript: { files: ['package.json', 'LICENSE.txt', 'lib/typescript.js'] },
+  'isomorphic-git': { files: ['LICENSE.md'], bundle: true },
 };
 
 /**
  * Left to the Lambda runtime, which ships AWS SDK v3 (Node.js 22: a version with Bedrock's Converse
- * API). Only the documentation agent's summaries use it, through a dynamic import on first use, so
- * its ≈110 KB do not weigh on the bundle or on cold starts. Everything else keeps bundling its SDK
- * clients, pinned by the lock file.
+ * API). Each is loaded through a dynamic import on first use, so it weighs neither on the bundle nor
+ * on a cold start that does not need it: Bedrock (≈110 KB) for the documentation agent's summaries;
+ * MSK's GetBootstrapBrokers and Secrets Manager's GetSecretValue (≈230 KB with the SDK protocol code only
+ * they use) once per cold start, only when SYNTOR_MSK_CLUSTER_ARN or a secret ARN is set
+ * (lib/aws/sdkClients.ts). They call long-stable APIs, so the runtime's SDK version does not matter.
+ * The bundler refuses a static import of any of them. The MSK IAM signer and the credential chain it
+ * uses stay bundled, pinned by the lock file.
  */
-export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/client-bedrock-runtime'] as const;
+export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/client-bedrock-runtime', '@aws-sdk/client-kafka', '@aws-sdk/client-secrets-manager'] as const;
 
 /** Per-function budget: minified bundle size (1 MiB). */
 export const BUNDLE_BUDGET_BYTES = 1024 * 1024;

@@ -24,6 +24,8 @@ export interface Bundle {
   readonly bytes: number;
   /** Packages shipped as node modules beside the bundle instead of in it (see `SHIPPED_PACKAGES`). */
   readonly shippedPackages: readonly string[];
+  /** npm packages with code in the bundle, sorted (from esbuild's metafile): what a size check looks at. */
+  readonly packages: readonly string[];
 }
 
 /** Every bundle the app needs, built before the constructs that use them. */

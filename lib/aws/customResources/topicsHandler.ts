@@ -1,10 +1,11 @@
-import { KafkaClient } from '@aws-sdk/client-kafka';
+import type { KafkaClient } from '@aws-sdk/client-kafka';
 import type { Kafka } from 'kafkajs';
 import { z } from 'zod';
 import { createKafka } from '../../kafka/client.js';
 import { ensureTopics, type EnsureTopicsOptions, type EnsureTopicsResult } from '../../kafka/topics.js';
 import { lookupBootstrapBrokers } from '../bootstrapBrokers.js';
 import { mskIamSasl, regionOfArn } from '../mskIamSasl.js';
+import { createKafkaClient } from '../sdkClients.js';
 import type { ProviderHandler } from './types.js';
 
 /** CloudFormation hands every property over as a string: numbers are coerced back. */
@@ -16,7 +17,7 @@ export const topicsPropertiesSchema = z.object({
 });
 
 export interface TopicsHandlerDeps {
-  readonly kafkaClient: (region: string) => KafkaClient;
+  readonly kafkaClient: (region: string) => KafkaClient | Promise<KafkaClient>;
   /** A kafkajs client for the brokers, authenticated with the function's role. */
   readonly connect: (brokers: string[], region: string) => Kafka;
   readonly ensureTopics: (kafka: Kafka, options: EnsureTopicsOptions) => Promise<EnsureTopicsResult>;
@@ -33,7 +34,7 @@ export function createTopicsHandler(deps: TopicsHandlerDeps): ProviderHandler {
     if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
     const props = topicsPropertiesSchema.parse(event.ResourceProperties);
     const region = regionOfArn(props.ClusterArn);
-    const brokers = await lookupBootstrapBrokers(deps.kafkaClient(region), props.ClusterArn);
+    const brokers = await lookupBootstrapBrokers(await deps.kafkaClient(region), props.ClusterArn);
     const result = await deps.ensureTopics(deps.connect(brokers, region), {
       topics: props.Topics,
       partitions: props.Partitions,
@@ -48,7 +49,7 @@ export function createTopicsHandler(deps: TopicsHandlerDeps): ProviderHandler {
 }
 
 export const handler = createTopicsHandler({
-  kafkaClient: (region) => new KafkaClient({ region }),
+  kafkaClient: createKafkaClient,
   connect: (brokers, region) =>
     createKafka(
       { logLevel: 'warn', kafka: { clientId: 'syntor-provisioning', brokers, topicPartitions: 1, replicationFactor: 1 } },

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { SOURCE_LIMITS } from '../constants.js';
 import type { SourceFile } from '../types.js';
 import { isSkippedDirectory, languageOf } from './languageOf.js';
+import { loadGit } from '../../git/loadGit.js';
 
 export interface SourceLimits {
   maxFileBytes: number;
@@ -23,6 +23,7 @@ export interface SourceTree {
  * hidden directories are skipped; files and the whole read are size-capped, each cut noted.
  */
 export async function readTreeAtCommit(dir: string, commit: string, limits: SourceLimits = SOURCE_LIMITS, signal?: AbortSignal): Promise<SourceTree> {
+  const git = await loadGit();
   const files: SourceFile[] = [];
   const notes: string[] = [];
   const cache = {};

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { DocsSourceError } from '../errors.js';
+import { loadGit } from '../../git/loadGit.js';
 
 /**
  * The full commit id of `ref` (a commit id, possibly abbreviated, a branch or a tag) in the
@@ -9,6 +9,7 @@ import { DocsSourceError } from '../errors.js';
  * @throws DocsSourceError naming the field: `path` when `dir` is no git repository, `commit` when the ref names no commit.
  */
 export async function resolveCommit(dir: string, ref = 'HEAD'): Promise<string> {
+  const git = await loadGit();
   try {
     await git.resolveRef({ fs, dir, ref: 'HEAD' });
   } catch (error) {
@@ -26,6 +27,7 @@ export async function resolveCommit(dir: string, ref = 'HEAD'): Promise<string> 
 
 /** An annotated tag points at a tag object; documentation is of the commit it names. */
 async function peelToCommit(dir: string, oid: string, hops = 0): Promise<string | undefined> {
+  const git = await loadGit();
   const { type, object } = await git.readObject({ fs, dir, oid });
   if (type === 'commit') return oid;
   if (type === 'tag' && hops < 10) return peelToCommit(dir, (object as { object: string }).object, hops + 1);

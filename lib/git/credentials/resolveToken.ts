@@ -1,5 +1,6 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
+import { createSecretsManagerClient } from '../../aws/sdkClients.js';
 import { readJsonSecret } from '../../aws/secrets.js';
 import { isHostAllowed } from '../../capabilities/builtin/ssrfGuard.js';
 import { getConfig } from '../../config/index.js';
@@ -14,7 +15,7 @@ export interface GitCredentialSettings {
   tokenHosts: readonly string[];
 }
 
-let secretClient: SecretsManagerClient | undefined;
+let secretClient: Promise<SecretsManagerClient> | undefined;
 const secretTokens = new Map<string, Promise<string>>();
 
 /**
@@ -26,7 +27,7 @@ export async function resolveToken(
   host: string,
   requested: string | undefined,
   settings: GitCredentialSettings = getConfig().git,
-  client: () => SecretsManagerClient = () => (secretClient ??= new SecretsManagerClient({})),
+  client: () => SecretsManagerClient | Promise<SecretsManagerClient> = () => (secretClient ??= createSecretsManagerClient()),
 ): Promise<string | undefined> {
   if (requested !== undefined) return requested;
   if (!isHostAllowed(new URL(`http://${host}`).hostname, settings.tokenHosts)) return undefined;
@@ -35,7 +36,7 @@ export async function resolveToken(
   if (arn === undefined) return undefined;
   let pending = secretTokens.get(arn);
   if (!pending) {
-    pending = readJsonSecret(client(), arn, gitTokenSecretSchema).then((secret) => secret.token);
+    pending = Promise.resolve(client()).then((secrets) => readJsonSecret(secrets, arn, gitTokenSecretSchema)).then((secret) => secret.token);
     secretTokens.set(arn, pending);
     pending.catch(() => secretTokens.delete(arn));
   }

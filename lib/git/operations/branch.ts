@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import type { GitBranchInput, GitBranchResult } from '../../contracts/index.js';
 import { GitError, GIT_ERROR_CODES } from '../errors.js';
 import { withRepoLock } from '../workspace/withRepoLock.js';
 import { headOf } from './headOf.js';
 import { openRepository } from './openRepository.js';
 import { toGitError } from './toGitError.js';
+import { loadGit } from '../loadGit.js';
 
 /**
  * Creates a branch (at `from`, else HEAD) and/or switches to it. Without `create`, a missing branch is
@@ -13,6 +13,7 @@ import { toGitError } from './toGitError.js';
  * refuses to overwrite uncommitted changes.
  */
 export async function switchBranch(workspace: string, input: Omit<GitBranchInput, 'checkout'> & { checkout?: boolean }): Promise<GitBranchResult> {
+  const git = await loadGit();
   const repo = await openRepository(workspace, input.path);
   return withRepoLock(repo.dir, async () => {
     const { dir } = repo;

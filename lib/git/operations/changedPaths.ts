@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import git from 'isomorphic-git';
+import { loadGit } from '../loadGit.js';
 
 /** `statusMatrix` rows: [path, HEAD, working tree, index] (see isomorphic-git's statusMatrix docs). */
 export type StatusRow = [string, number, number, number];
 
 export async function statusRows(dir: string, filepaths?: readonly string[]): Promise<StatusRow[]> {
+  const git = await loadGit();
   return (await git.statusMatrix({ fs, dir, ...(filepaths ? { filepaths: [...filepaths] } : {}) })) as StatusRow[];
 }
 

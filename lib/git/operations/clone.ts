@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import git from 'isomorphic-git';
 import { getConfig } from '../../config/index.js';
 import { GitDirtyWorktreeError, GitPathError } from '../errors.js';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace.js';
@@ -10,6 +9,7 @@ import { headOf } from './headOf.js';
 import { isRepository } from './openRepository.js';
 import { remoteAccess, type RemoteAccess } from './remoteAccess.js';
 import { toGitError } from './toGitError.js';
+import { loadGit } from '../loadGit.js';
 
 export interface CloneProgressEvent {
   phase: string;
@@ -78,6 +78,7 @@ export async function cloneRepository(options: CloneOptions): Promise<CloneResul
 
 /** {@link cloneRepository}, also saying whether an existing clone was updated rather than made. */
 export async function cloneOrUpdate(options: CloneOptions): Promise<CloneResult & { updated: boolean }> {
+  const git = await loadGit();
   const access = await remoteAccess(options.url, options.token, options.signal);
   const target = await resolveInWorkspace(options.workspace, options.path ?? defaultClonePath(access.url));
   return withRepoLock(target.dir, async () => {
@@ -111,6 +112,7 @@ export async function cloneOrUpdate(options: CloneOptions): Promise<CloneResult 
 }
 
 async function updateExisting(path: string, dir: string, access: RemoteAccess, options: CloneOptions, onProgress: ((event: CloneProgressEvent) => void) | undefined): Promise<void> {
+  const git = await loadGit();
   const origin = (await isRepository(dir)) ? await git.getConfig({ fs, dir, path: 'remote.origin.url' }).catch(() => undefined) : undefined;
   if (!sameRemote(origin as string | undefined, access.url)) {
     throw new GitPathError(path, 'the directory already exists and is not a clone of this URL; choose another "path"');

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import type { GitAuthor, GitCommitInput, GitCommitResult } from '../../contracts/index.js';
 import { getConfig } from '../../config/index.js';
 import { GitError, GIT_ERROR_CODES, GitPathError } from '../errors.js';
@@ -9,6 +8,7 @@ import { statusRows } from './changedPaths.js';
 import { headOf } from './headOf.js';
 import { openRepository } from './openRepository.js';
 import { toGitError } from './toGitError.js';
+import { loadGit } from '../loadGit.js';
 
 /** The request's author, else SYNTOR_GIT_AUTHOR_NAME / SYNTOR_GIT_AUTHOR_EMAIL. */
 export function authorOf(requested: GitAuthor | undefined): GitAuthor {
@@ -20,6 +20,7 @@ export function authorOf(requested: GitAuthor | undefined): GitAuthor {
  * and commits them on the current branch. Nothing to commit is an error unless `allowEmpty`.
  */
 export async function commitChanges(workspace: string, input: Omit<GitCommitInput, 'allowEmpty'> & { allowEmpty?: boolean }): Promise<GitCommitResult> {
+  const git = await loadGit();
   const repo = await openRepository(workspace, input.path);
   const { dir } = repo;
   // Each path is confined to the repository too: a symlinked directory must not let `add` read outside it.

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import git from 'isomorphic-git';
 import type { GitListResult, GitRepositorySummary } from '../../contracts/index.js';
 import { headOf } from './headOf.js';
 import { isRepository } from './openRepository.js';
+import { loadGit } from '../loadGit.js';
 
 /** How deep under the workspace repositories are looked for (`owner/group/repo` at most). */
 const MAX_DEPTH = 3;
@@ -14,6 +14,7 @@ const MAX_DEPTH = 3;
  * its branch, commit and `origin` URL. Symbolic links are not followed.
  */
 export async function listRepositories(workspace: string): Promise<GitListResult> {
+  const git = await loadGit();
   await mkdir(workspace, { recursive: true });
   const found: GitRepositorySummary[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import type { GitMergeInput, GitMergeResult } from '../../contracts/index.js';
 import { GitDirtyWorktreeError, GitError, GIT_ERROR_CODES } from '../errors.js';
 import { withRepoLock } from '../workspace/withRepoLock.js';
@@ -8,6 +7,7 @@ import { authorOf } from './commit.js';
 import { headOf } from './headOf.js';
 import { openRepository } from './openRepository.js';
 import { toGitError } from './toGitError.js';
+import { loadGit } from '../loadGit.js';
 
 /**
  * Merges `theirs` into the current branch: a fast-forward when possible (unless `noFastForward`), else
@@ -16,6 +16,7 @@ import { toGitError } from './toGitError.js';
  * checked out.
  */
 export async function mergeBranch(workspace: string, input: Omit<GitMergeInput, 'fastForwardOnly' | 'noFastForward'> & { fastForwardOnly?: boolean; noFastForward?: boolean }): Promise<GitMergeResult> {
+  const git = await loadGit();
   const repo = await openRepository(workspace, input.path);
   const { dir } = repo;
   return withRepoLock(dir, async () => {

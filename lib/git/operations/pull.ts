@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import type { GitPullInput, GitPullResult } from '../../contracts/index.js';
 import { GitDirtyWorktreeError, GitError, GIT_ERROR_CODES } from '../errors.js';
 import { withRepoLock } from '../workspace/withRepoLock.js';
@@ -10,12 +9,14 @@ import { openRepository } from './openRepository.js';
 import { remoteUrl } from './push.js';
 import { remoteAccess } from './remoteAccess.js';
 import { toGitError } from './toGitError.js';
+import { loadGit } from '../loadGit.js';
 
 /**
  * Fetches `origin`'s `branch` (default: the current branch's name) and fast-forwards the current branch
  * to it. Diverged history fails with `not-fast-forward`; uncommitted changes with `dirty-worktree`.
  */
 export async function pullBranch(workspace: string, input: GitPullInput, signal?: AbortSignal): Promise<GitPullResult> {
+  const git = await loadGit();
   const repo = await openRepository(workspace, input.path);
   const { dir } = repo;
   return withRepoLock(dir, async () => {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import git from 'isomorphic-git';
 import type { GitPushInput, GitPushResult } from '../../contracts/index.js';
 import { GitError, GIT_ERROR_CODES, GitNotFoundError } from '../errors.js';
 import { withRepoLock } from '../workspace/withRepoLock.js';
@@ -7,9 +6,11 @@ import { headOf } from './headOf.js';
 import { openRepository } from './openRepository.js';
 import { remoteAccess } from './remoteAccess.js';
 import { toGitError } from './toGitError.js';
+import { loadGit } from '../loadGit.js';
 
 /** The URL of a remote of the repository (checked again by the URL guard before any transfer). */
 export async function remoteUrl(dir: string, remote: string): Promise<string> {
+  const git = await loadGit();
   const url = await git.getConfig({ fs, dir, path: `remote.${remote}.url` }).catch(() => undefined);
   if (typeof url !== 'string') throw new GitNotFoundError(`the repository has no remote "${remote}"`);
   return url;
@@ -17,6 +18,7 @@ export async function remoteUrl(dir: string, remote: string): Promise<string> {
 
 /** Pushes a branch (default: the current one) to the remote's branch of the same name (or `remoteBranch`). */
 export async function pushBranch(workspace: string, input: Omit<GitPushInput, 'remote' | 'force'> & { remote?: string; force?: boolean }, signal?: AbortSignal): Promise<GitPushResult> {
+  const git = await loadGit();
   const repo = await openRepository(workspace, input.path);
   const { dir } = repo;
   const remote = input.remote ?? 'origin';
