@@ -1,7 +1,7 @@
 import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import { z } from 'zod';
 import { MESSAGE_TYPES, messageSchema, type Message } from '../contracts/index.js';
-import { activeContext, contextFromTraceparent, endSpan, SpanKind, startSpan, traceparentOfSpan, type Span, type TraceContext } from '../observability/tracing.js';
+import { activeContext, endSpan, SpanKind, startSpan, traceparentOf, type TraceContext } from '../observability/tracing.js';
 import { KafkaMessageInvalidError } from './errors.js';
 import { isTraceparent, newTraceparent } from './traceparent.js';
 
@@ -34,19 +34,12 @@ function toRecord(message: Message, options: PublishOptions = {}, active?: Trace
   if (!parsed.success) {
     throw new KafkaMessageInvalidError(message.type, z.prettifyError(parsed.error), { cause: parsed.error });
   }
-  const topic = MESSAGE_TYPES[message.type].topic;
   const explicit = options.traceparent !== undefined && isTraceparent(options.traceparent) ? options.traceparent : undefined;
-  // One send span per message, under the message's own trace: a batch often carries many tasks'.
-  const span = startSpan(`send ${topic}`, {
-    kind: SpanKind.PRODUCER,
-    parent: explicit === undefined ? active : contextFromTraceparent(explicit),
-    attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.operation.type': 'send', 'syntor.message.type': message.type },
-  });
-  // Without a tracing SDK and without a parent the span has no ids: start a root trace by hand.
-  const traceparent = traceparentOfSpan(span) ?? newTraceparent();
+  // Each message continues its own trace (a batch often carries many tasks'); without one, the active
+  // span's, and without a tracing SDK or a parent, a new root trace.
+  const traceparent = explicit ?? traceparentOf(active) ?? newTraceparent();
   return {
-    topic,
-    span,
+    topic: MESSAGE_TYPES[message.type].topic,
     record: {
       key: options.key ?? null,
       value: JSON.stringify(parsed.data),
@@ -82,26 +75,30 @@ export function createProducer(kafka: Kafka): SyntorProducer {
   }));
 
   async function publishAll(messages: readonly { message: Message; options?: PublishOptions }[]) {
-    const byTopic = new Map<string, ReturnType<typeof toRecord>['record'][]>();
-    const spans: Span[] = [];
     const active = activeContext();
+    const byTopic = new Map<string, ReturnType<typeof toRecord>['record'][]>();
+    for (const { message, options } of messages) {
+      const { topic, record } = toRecord(message, options, active);
+      const records = byTopic.get(topic);
+      if (records) records.push(record);
+      else byTopic.set(topic, [record]);
+    }
+    // One span per request to the broker, in the caller's trace: what the send cost, not whose it was.
+    const span = startSpan(`send ${[...byTopic.keys()].join(' ')}`, {
+      kind: SpanKind.PRODUCER,
+      parent: active,
+      attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': messages.length },
+    });
     try {
-      for (const { message, options } of messages) {
-        const { topic, record, span } = toRecord(message, options, active);
-        spans.push(span);
-        const records = byTopic.get(topic);
-        if (records) records.push(record);
-        else byTopic.set(topic, [record]);
-      }
       await connected();
       const sent = await producer.sendBatch({
         acks: -1,
         topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records })),
       });
-      for (const span of spans) endSpan(span);
+      endSpan(span);
       return sent;
     } catch (error) {
-      for (const span of spans) endSpan(span, error);
+      endSpan(span, error);
       throw error;
     }
   }

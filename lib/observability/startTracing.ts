@@ -1,3 +1,4 @@
+import { register } from 'node:module';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -35,6 +36,9 @@ export interface Tracing {
  * a `send` span per message under that message's own trace instead (lib/kafka/producer.ts).
  */
 export function startTracing(options: TracingOptions): Tracing {
+  // ESM imports of CommonJS packages (ioredis) are only patched through this loader hook; modules
+  // imported before this call are not patched at all, so callers start tracing first.
+  if (options.instrument !== false) register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
   const exporter = options.exporter === 'otlp' ? new OTLPTraceExporter() : options.exporter === 'discard' ? discardingExporter(options.onExport) : options.exporter;
   // Batching keeps export off the hot path; an in-memory exporter in tests wants spans at once.
   const processor = typeof options.exporter === 'string' ? new tracing.BatchSpanProcessor(exporter) : new tracing.SimpleSpanProcessor(exporter);

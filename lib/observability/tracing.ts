@@ -8,23 +8,22 @@ import {
   type Context as TraceContext,
   type Link,
   type Span,
-  type TextMapGetter,
-  type TextMapSetter,
+  type SpanContext,
 } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
 export { context, ROOT_CONTEXT, SpanKind, trace, type Span, type TraceContext };
 
 /** The instrumentation scope of every span SYNTOR itself starts. */
 export const TRACER_NAME = 'syntor';
 
-// Kafka headers and stored tasks carry `traceparent` whether or not a tracing SDK is registered, so
-// this propagator is used directly rather than through the global API (a no-op until an SDK starts).
-// With no SDK, a span started under an extracted context is non-recording and carries the parent's
-// ids: the trace id then passes through every hop unchanged, and log lines still join up.
-const propagator = new W3CTraceContextPropagator();
-const getter: TextMapGetter<Record<string, string>> = { keys: (carrier) => Object.keys(carrier), get: (carrier, key) => carrier[key] };
-const setter: TextMapSetter<Record<string, string>> = { set: (carrier, key, value) => void (carrier[key] = value) };
+// Kafka headers and stored tasks carry `traceparent` whether or not a tracing SDK is registered, so it
+// is read and written here rather than through the global propagation API (a no-op until an SDK
+// starts). With no SDK, a span started under an extracted context is non-recording and carries the
+// parent's ids: the trace id then passes through every hop unchanged, and log lines still join up.
+// By hand rather than with @opentelemetry/core's propagator: it is one regex, run per record and per
+// message, where the propagator allocates a carrier and a context per call.
+// https://www.w3.org/TR/trace-context/#traceparent-header
+const TRACEPARENT = /^00-((?!0{32})[0-9a-f]{32})-((?!0{16})[0-9a-f]{16})-([0-9a-f]{2})$/;
 
 /** The tracer SYNTOR's spans come from: the registered SDK's, or the API's no-op one. */
 export function tracer() {
@@ -38,19 +37,24 @@ export function activeContext(): TraceContext {
 
 /** The context a `traceparent` header continues (`base` when there is none or it is malformed). */
 export function contextFromTraceparent(traceparent: string | undefined, base: TraceContext = ROOT_CONTEXT): TraceContext {
-  return traceparent === undefined ? base : propagator.extract(base, { traceparent }, getter);
+  const match = traceparent === undefined ? null : TRACEPARENT.exec(traceparent);
+  if (!match) return base;
+  return trace.setSpanContext(base, { traceId: match[1]!, spanId: match[2]!, traceFlags: parseInt(match[3]!, 16) & 1, isRemote: true });
+}
+
+function format(spanContext: SpanContext | undefined): string | undefined {
+  if (!spanContext || !trace.isSpanContextValid(spanContext)) return undefined;
+  return `00-${spanContext.traceId}-${spanContext.spanId}-0${spanContext.traceFlags & 1}`;
 }
 
 /** The `traceparent` that continues `ctx`'s span (undefined when it has none). */
 export function traceparentOf(ctx: TraceContext = context.active()): string | undefined {
-  const carrier: Record<string, string> = {};
-  propagator.inject(ctx, carrier, setter);
-  return carrier.traceparent;
+  return format(trace.getSpanContext(ctx));
 }
 
 /** The `traceparent` of a span, for a message or a stored task that continues it. */
 export function traceparentOfSpan(span: Span): string | undefined {
-  return traceparentOf(trace.setSpan(ROOT_CONTEXT, span));
+  return format(span.spanContext());
 }
 
 export interface SpanOptions {

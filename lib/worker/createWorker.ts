@@ -34,7 +34,7 @@ export function createWorker(worker: WorkerDefinition) {
       const mine = records.filter((r) => r.message.payload.agent === worker.name);
       const keyed = mine.map((record) => ({ key: `assign:${record.message.payload.task.id}:${record.message.payload.attempt}`, record }));
       // A redelivered assignment already run (or running) changes nothing. Claims go out together.
-      const fresh = await Promise.all(keyed.map(({ key }) => guard.claim(key, SEEN_FOR_MS)));
+      const fresh = await guard.claimMany(keyed.map(({ key }) => key), SEEN_FOR_MS);
       const claimed = keyed.filter((_, i) => fresh[i]);
       const outcomes = await mapWithLimit(claimed, worker.concurrency, async ({ record }) => {
         presence.started();
@@ -67,7 +67,7 @@ export function createWorker(worker: WorkerDefinition) {
         );
       } catch (error) {
         // Unreported outcomes must run again on the retried batch, so forget that they were seen.
-        await Promise.all(claimed.map(({ key }) => guard.release(key).catch(() => undefined)));
+        await guard.releaseMany(claimed.map(({ key }) => key)).catch(() => undefined);
         throw error;
       }
     },

@@ -81,5 +81,22 @@ describe('Redis primitives', () => {
       await guard.release('k-release');
       expect(await guard.claim('k-release', 10_000)).toBe(true);
     });
+
+    it('claims a batch in one step: fresh ids only, each once across concurrent batches, under the key prefix', async () => {
+      expect(await guard.claim('batch-2', 10_000)).toBe(true);
+      const [first, second] = await Promise.all([
+        guard.claimMany(['batch-1', 'batch-2', 'batch-3'], 10_000),
+        guard.claimMany(['batch-3', 'batch-4'], 10_000),
+      ]);
+      expect(first![1]).toBe(false);
+      // batch-3 went to exactly one of the two batches.
+      expect([first![2], second![0]].filter(Boolean)).toHaveLength(1);
+      expect([first![0], second![1]]).toEqual([true, true]);
+      expect(await guard.seen('batch-4')).toBe(true);
+      expect(await guard.claimMany([], 10_000)).toEqual([]);
+
+      await guard.releaseMany(['batch-1', 'batch-4']);
+      expect(await guard.claimMany(['batch-1', 'batch-4', 'batch-2'], 10_000)).toEqual([true, true, false]);
+    });
   });
 });
