@@ -1,6 +1,4 @@
-import { TOPICS } from '../../lib/contracts/index.js';
-import { handlerPath } from '../../lib/manifest/index.js';
-import { workerEntries, workerManifest } from '../../lib/worker/index.js';
+import { requestsFunction, workerEntries, workerManifest } from '../../lib/worker/index.js';
 import { docs } from './definition.js';
 
 export default workerManifest(docs, workerEntries(import.meta.url), {
@@ -8,13 +6,5 @@ export default workerManifest(docs, workerEntries(import.meta.url), {
   // The TypeScript compiler parses each file; large repositories need the room.
   memoryMb: 1024,
   batchSize: 4,
-  functions: [
-    {
-      name: 'requests',
-      entry: handlerPath(import.meta.url, './requests.ts'),
-      memoryMb: 1024,
-      timeoutSeconds: 300,
-      triggers: [{ type: 'kafka', topic: TOPICS.serviceRequest, filters: [{ value: { target: ['docs'] } }], batchSize: 20, batchingWindowMs: 20 }],
-    },
-  ],
+  functions: [requestsFunction(import.meta.url, docs.name, { memoryMb: 1024, timeoutSeconds: 300, batchSize: 20 })],
 });

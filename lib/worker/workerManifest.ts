@@ -13,6 +13,24 @@ export function workerEntries(manifestUrl: string): WorkerEntries {
 }
 
 /**
+ * A service agent's `requests` function (`requests.ts` next to its manifest): the service requests
+ * addressed to it on syntor.services.request, answered with its capabilities.
+ */
+export function requestsFunction(
+  manifestUrl: string,
+  agent: string,
+  tuning: { memoryMb?: number; timeoutSeconds?: number; batchSize?: number } = {},
+): NonNullable<AgentManifestInput['functions']>[number] {
+  return {
+    name: 'requests',
+    entry: handlerPath(manifestUrl, './requests.ts'),
+    memoryMb: tuning.memoryMb ?? 512,
+    timeoutSeconds: tuning.timeoutSeconds ?? 300,
+    triggers: [{ type: 'kafka', topic: TOPICS.serviceRequest, filters: [{ value: { target: [agent] } }], batchSize: tuning.batchSize ?? 10, batchingWindowMs: 20 }],
+  };
+}
+
+/**
  * The manifest every worker agent shares: `execute` on the assignments addressed to it (the filter
  * on `target`), `heartbeat` every minute. Capabilities and concurrency come from its definition.
  */
