@@ -17,6 +17,8 @@ Options:
   -h, --help             this text
 
 Metrics: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_METRICS_PORT>/metrics; health: :<SYNTOR_HEALTH_PORT>/health.
+Traces: SYNTOR_TRACING=otlp exports them over OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (default
+http://localhost:4318: Jaeger in docker compose, UI on http://localhost:16686).
 Stop with Ctrl-C (SIGINT) or SIGTERM: in-flight batches finish and commit first.`;
 
 export interface CliOptions {
