@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { CLOUDWATCH_METRICS } from '../aws/constants.js';
 import { getConfig } from '../config/index.js';
 import { createEmfWriter, type EmfWriter } from '../observability/emf.js';
+import { getLogger } from '../observability/logger.js';
 import { metricsRegistry, processPlatformMetrics } from '../observability/metrics.js';
 import { context as traceContext, contextFromTraceparent, endSpan, SpanKind, startSpan, trace } from '../observability/tracing.js';
 
@@ -61,7 +62,12 @@ export function observeHandler<E, R>(handler: AnyHandler<E, R>): AnyHandler<E, R
       endSpan(span, error);
       throw error;
     } finally {
-      if (onLambda) await recordOnLambda(event, trigger, failed, (performance.now() - started) / 1000);
+      // Metrics that cannot be written must not fail the invocation, nor hide its own outcome.
+      if (onLambda) {
+        await recordOnLambda(event, trigger, failed, (performance.now() - started) / 1000).catch((error: unknown) =>
+          getLogger().warn({ error: { message: (error as Error).message } }, 'metrics not written'),
+        );
+      }
     }
   };
 }
