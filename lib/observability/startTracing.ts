@@ -31,9 +31,9 @@ export interface Tracing {
  * Starts the OpenTelemetry SDK for this process (the harness, the benchmarks, tests). Handlers never
  * call this: on Lambda the ADOT layer registers the SDK, and SYNTOR's spans go through the global API.
  *
- * Kafka is not auto-instrumented: the kafkajs instrumentation makes the active context the parent of
- * every message of a batch, while one batch carries many tasks' messages; the SYNTOR producer starts
- * a `send` span per message under that message's own trace instead (lib/kafka/producer.ts).
+ * Kafka is not auto-instrumented: the kafkajs instrumentation rewrites every message's `traceparent`
+ * under the active context, while one batch carries many tasks' messages. The SYNTOR producer keeps
+ * each message's own context and starts one `send` span per broker request (lib/kafka/producer.ts).
  */
 export function startTracing(options: TracingOptions): Tracing {
   // ESM imports of CommonJS packages (ioredis) are only patched through this loader hook; modules

@@ -36,7 +36,7 @@ export interface SyntorFunctionProps {
   readonly statements?: readonly iam.PolicyStatement[];
   /**
    * Adds the ADOT JavaScript layer (`syntor:tracing=adot`). Its kafkajs instrumentation is turned off:
-   * it would make one parent of every message in a batch; SYNTOR's producer makes a span per message.
+   * it would make one parent of every message in a batch; SYNTOR's producer keeps each message's own.
    * @default false
    */
   readonly adot?: boolean;
