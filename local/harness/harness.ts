@@ -4,7 +4,7 @@ import type { SyntorConfig } from '../../lib/config/index.js';
 import type { AgentManifest, FunctionManifest } from '../../lib/contracts/index.js';
 import { createKafka, createProducer } from '../../lib/kafka/index.js';
 import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
-import { metricsRegistry } from '../../lib/observability/metrics.js';
+import { createPlatformMetrics, metricsRegistry, type PlatformMetrics } from '../../lib/observability/metrics.js';
 import { HarnessUsageError } from './errors.js';
 import { compileFilters } from './filter/index.js';
 import { startHttpServer, type HttpRoute } from './http/index.js';
@@ -14,7 +14,6 @@ import type { RetryPolicy } from './kafka/backoff.js';
 import { startKafkaTrigger } from './kafka/kafkaTrigger.js';
 import { loadHandler } from './loadHandler.js';
 import { consoleLog, type HarnessLog } from './log.js';
-import { createHarnessMetrics, type HarnessMetrics } from './metrics.js';
 import { startOpsServer } from './opsServer.js';
 import { startSchedule } from './schedule/index.js';
 import { newTriggerStatus, type TriggerStatus } from './triggerStatus.js';
@@ -41,7 +40,7 @@ export interface RunningHarness {
   /** One line per function and trigger, for the start-up banner. */
   readonly plan: readonly string[];
   readonly ports: { http?: number; metrics?: number; health?: number };
-  readonly metrics: HarnessMetrics;
+  readonly metrics: PlatformMetrics;
   status(): TriggerStatus[];
   /** Graceful: stops fetching and firing, finishes in-flight batches, commits, disconnects. */
   stop(): Promise<void>;
@@ -82,7 +81,8 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   const log = options.log ?? consoleLog;
   const agents = selectAgents(options.agents, options.only);
   const kafka = options.kafka ?? createKafka(config);
-  const metrics = createHarnessMetrics();
+  // A registry per harness, so two harnesses in one process (tests) count apart.
+  const metrics = createPlatformMetrics(new Registry());
   const producer = createProducer(kafka);
   const running: Stoppable[] = [];
   const statuses: (() => TriggerStatus)[] = [];
@@ -219,7 +219,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   }
 }
 
-function startLagMonitor(kafka: Kafka, targets: { groupId: string; topic: string }[], metrics: HarnessMetrics, intervalMs: number, log: HarnessLog): Stoppable {
+function startLagMonitor(kafka: Kafka, targets: { groupId: string; topic: string }[], metrics: PlatformMetrics, intervalMs: number, log: HarnessLog): Stoppable {
   const admin = kafka.admin();
   let connected: Promise<void> | undefined;
   let warned = false;

@@ -4,21 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import docsAgent from '../../functions/docs/agent.js';
 import type { SyntorApp } from '../../cdk/lib/buildSyntorApp.js';
 import { probeAgent } from './fixtures/agents.js';
-import { buildTestApp, resourcesOf, templateOf } from './support.js';
+import { buildTestApp, statementsByRole, templateOf } from './support.js';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 
-interface Statement {
-  Sid?: string;
-  Action: unknown;
-  Resource: unknown;
-}
-
-function statementsByRole(syntor: SyntorApp): Record<string, Statement[]> {
-  return Object.fromEntries(
-    Object.entries(resourcesOf(templateOf(syntor.agents), 'AWS::IAM::Policy')).map(([id, resource]) => [id, (resource.Properties.PolicyDocument as { Statement: Statement[] }).Statement]),
-  );
-}
 
 describe('the documentation agent on Lambda', () => {
   let withModel: SyntorApp;

@@ -4,20 +4,10 @@ import gitAgent from '../../functions/git/agent.js';
 import { BUNDLE_BUDGET_BYTES } from '../../cdk/lib/bundling/constants.js';
 import type { SyntorApp } from '../../cdk/lib/buildSyntorApp.js';
 import { probeAgent } from './fixtures/agents.js';
-import { buildTestApp, resourcesOf, templateOf } from './support.js';
+import { buildTestApp, statementsByRole, templateOf } from './support.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:syntor/git-token-AbCdEf';
 
-interface Statement {
-  Sid?: string;
-  Resource: unknown;
-}
-
-function statementsByRole(syntor: SyntorApp): Record<string, Statement[]> {
-  return Object.fromEntries(
-    Object.entries(resourcesOf(templateOf(syntor.agents), 'AWS::IAM::Policy')).map(([id, resource]) => [id, (resource.Properties.PolicyDocument as { Statement: Statement[] }).Statement]),
-  );
-}
 
 describe('the git agent on Lambda', () => {
   let syntor: SyntorApp;

@@ -22,3 +22,17 @@ export function templateOf(stack: Parameters<typeof Template.fromStack>[0] | und
 export function resourcesOf(template: Template, type: string): Record<string, { Properties: Record<string, unknown>; DeletionPolicy?: string }> {
   return template.findResources(type) as Record<string, { Properties: Record<string, unknown>; DeletionPolicy?: string }>;
 }
+
+/** An IAM policy statement as the templates hold it. */
+export interface PolicyStatement {
+  Sid?: string;
+  Action: unknown;
+  Resource: unknown;
+}
+
+/** The statements of every IAM policy of the agents stack, by the policy's logical id. */
+export function statementsByRole(syntor: SyntorApp): Record<string, PolicyStatement[]> {
+  return Object.fromEntries(
+    Object.entries(resourcesOf(templateOf(syntor.agents), 'AWS::IAM::Policy')).map(([id, resource]) => [id, (resource.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement]),
+  );
+}

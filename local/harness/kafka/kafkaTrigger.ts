@@ -4,7 +4,7 @@ import type { KafkaTrigger } from '../../../lib/contracts/index.js';
 import { buildMskEvent, fromKafkaJsMessage, type SyntorProducer } from '../../../lib/kafka/index.js';
 import type { Invoke } from '../invoker.js';
 import type { HarnessLog } from '../log.js';
-import type { HarnessMetrics } from '../metrics.js';
+import type { PlatformMetrics } from '../../../lib/observability/metrics.js';
 import { newTriggerStatus, type TriggerStatus } from '../triggerStatus.js';
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { interpretResponse, type BatchOutcome } from './batchResponse.js';
@@ -24,7 +24,7 @@ export interface KafkaTriggerOptions {
   filter: (value: Buffer | null) => boolean;
   /** Sends records whose retries ran out to syntor.dlq. */
   producer: SyntorProducer;
-  metrics: HarnessMetrics;
+  metrics: PlatformMetrics;
   log: HarnessLog;
   retry?: RetryPolicy;
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Consumer } from 'kafkajs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import coordination from '../../../functions/coordination/agent.js';
@@ -11,7 +10,7 @@ import { getConfig } from '../../../lib/config/index.js';
 import { createMessage, TOPICS } from '../../../lib/contracts/index.js';
 import { pgClientConfig } from '../../../lib/store/index.js';
 import { DOCS_FIXTURE_FILES } from '../../fixtures/docsRepo.js';
-import { disconnectProducers, kafka, producer, resetHarnesses, runHarness } from '../harness/support.js';
+import { disconnectProducers, producer, resetHarnesses, runHarness, watchTopics, type TopicWatch } from '../harness/support.js';
 import { api, eventually } from '../orchestration/support.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/gitHttpServer.js';
 import { testConfig, uniqueName } from '../support/testConfig.js';
@@ -21,20 +20,15 @@ process.env.SYNTOR_HTTP_ALLOW_PRIVATE = 'true';
 
 let server: GitHttpServer;
 let client: ReturnType<typeof api>;
-let consumer: Consumer;
+/** Every response on syntor.services.response since the test began. */
+let watch: TopicWatch;
 let url: string;
-const responses: Record<string, unknown>[] = [];
 const clonePath = uniqueName('e2e-docs-clone');
 
 beforeAll(async () => {
   server = await startGitHttpServer();
   url = await server.createRepository(uniqueName('inventory'), DOCS_FIXTURE_FILES);
-  consumer = kafka.consumer({ groupId: uniqueName('it-docs-e2e'), maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [TOPICS.serviceResponse], fromBeginning: false });
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.run({ eachMessage: async ({ message }) => void responses.push(JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown>) });
-  await joined;
+  watch = await watchTopics([TOPICS.serviceResponse], 'it-docs-e2e');
   const harness = await runHarness(coordination, { agents: [coordination, gitAgent, docsAgent], ports: { http: 0, metrics: false, health: false }, fireSchedulesOnStart: true });
   client = api(`http://127.0.0.1:${harness.ports.http}`);
   await eventually('the git and docs agents to register', async () => {
@@ -45,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await resetHarnesses();
-  await consumer?.disconnect();
+  await watch?.stop();
   await disconnectProducers();
   await server?.close();
   await rm(join(getConfig().git.workspace, clonePath), { recursive: true, force: true });
@@ -75,11 +69,11 @@ describe('the documentation agent under the harness', () => {
     await producer.publish(createMessage('service.request', { operation: 'docs.search', params: { query: 'reconcile discrepancies', repository: url } }, { source: 'it-docs-e2e', target: 'docs', correlationId }));
     await producer.publish(createMessage('service.request', { operation: 'docs.search', params: { query: '' } }, { source: 'it-docs-e2e', target: 'docs', correlationId: `${correlationId}-bad` }));
 
-    const answer = await eventually('the search response', async () => responses.find((r) => r.correlationId === correlationId));
+    const answer = await eventually('the search response', async () => watch.seen.map((m) => m.value).find((r) => r.correlationId === correlationId));
     expect(answer).toMatchObject({ source: 'docs', target: 'it-docs-e2e', payload: { operation: 'docs.search', ok: true } });
     const results = (answer.payload as { result: { results: { path: string; snippet: string }[] } }).result.results;
     expect(results[0]).toMatchObject({ path: 'src/inventory.ts', snippet: expect.stringContaining('<mark>') });
-    const refusal = await eventually('the refusal', async () => responses.find((r) => r.correlationId === `${correlationId}-bad`));
+    const refusal = await eventually('the refusal', async () => watch.seen.map((m) => m.value).find((r) => r.correlationId === `${correlationId}-bad`));
     expect(refusal).toMatchObject({ payload: { ok: false, error: { code: 'CapabilityInputError', retriable: false, details: { fields: [{ path: 'query' }] } } } });
   });
 

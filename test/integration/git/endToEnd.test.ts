@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import coordination from '../../../functions/coordination/agent.js';
 import gitAgent from '../../../functions/git/agent.js';
 import { getConfig } from '../../../lib/config/index.js';
 import { createMessage, TOPICS } from '../../../lib/contracts/index.js';
-import { disconnectProducers, kafka, producer, resetHarnesses, runHarness } from '../harness/support.js';
+import { disconnectProducers, producer, resetHarnesses, runHarness, watchTopics, type TopicWatch } from '../harness/support.js';
 import { api, eventually } from '../orchestration/support.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/gitHttpServer.js';
 import { uniqueName } from '../support/testConfig.js';
@@ -17,19 +16,13 @@ process.env.SYNTOR_HTTP_ALLOW_PRIVATE = 'true';
 
 let server: GitHttpServer;
 let client: ReturnType<typeof api>;
-let consumer: Consumer;
 /** Every message seen on syntor.tasks.status and syntor.services.response since the test began. */
-const seen: { topic: string; value: Record<string, unknown> }[] = [];
+let watch: TopicWatch;
 const clonePath = uniqueName('e2e-clone');
 
 beforeAll(async () => {
   server = await startGitHttpServer();
-  consumer = kafka.consumer({ groupId: uniqueName('it-git-e2e'), maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [TOPICS.taskStatus, TOPICS.serviceResponse], fromBeginning: false });
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.run({ eachMessage: async ({ topic, message }) => void seen.push({ topic, value: JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown> }) });
-  await joined;
+  watch = await watchTopics([TOPICS.taskStatus, TOPICS.serviceResponse], 'it-git-e2e');
   const harness = await runHarness(coordination, { agents: [coordination, gitAgent], ports: { http: 0, metrics: false, health: false }, fireSchedulesOnStart: true });
   client = api(`http://127.0.0.1:${harness.ports.http}`);
   await eventually('the git agent to register', async () => {
@@ -39,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await resetHarnesses();
-  await consumer?.disconnect();
+  await watch?.stop();
   await disconnectProducers();
   await server?.close();
   await rm(join(getConfig().git.workspace, clonePath), { recursive: true, force: true });
@@ -58,7 +51,7 @@ describe('the git agent under the harness', () => {
 
     expect(task).toMatchObject({ status: 'completed', assignedAgent: 'git', result: { path: clonePath, branch: 'main', commit: (await server.log(name))[0] } });
     const progress = await eventually('a progress message', async () =>
-      seen.find((m) => m.topic === TOPICS.taskStatus && (m.value.payload as { taskId: string; state: string }).taskId === submitted.body.id && (m.value.payload as { state: string }).state === 'progress'),
+      watch.seen.find((m) => m.topic === TOPICS.taskStatus && (m.value.payload as { taskId: string; state: string }).taskId === submitted.body.id && (m.value.payload as { state: string }).state === 'progress'),
     );
     expect((progress.value.payload as { message: string }).message).toMatch(/\w+: \d+/);
   });
@@ -70,8 +63,8 @@ describe('the git agent under the harness', () => {
     await producer.publish(createMessage('service.request', { operation: 'git.status', params: { path: clonePath } }, { source: 'it-git-e2e', target: 'git', correlationId }));
     await producer.publish(createMessage('service.request', { operation: 'git.status', params: { path: '../outside' } }, { source: 'it-git-e2e', target: 'git', correlationId: `${correlationId}-bad` }));
 
-    const answer = await eventually('the response', async () => seen.find((m) => m.topic === TOPICS.serviceResponse && m.value.correlationId === correlationId));
-    const refusal = await eventually('the refusal', async () => seen.find((m) => m.topic === TOPICS.serviceResponse && m.value.correlationId === `${correlationId}-bad`));
+    const answer = await eventually('the response', async () => watch.seen.find((m) => m.topic === TOPICS.serviceResponse && m.value.correlationId === correlationId));
+    const refusal = await eventually('the refusal', async () => watch.seen.find((m) => m.topic === TOPICS.serviceResponse && m.value.correlationId === `${correlationId}-bad`));
     expect(answer.value).toMatchObject({ source: 'git', target: 'it-git-e2e', payload: { operation: 'git.status', ok: true, result: { path: clonePath, branch: 'main', clean: true } } });
     expect(refusal.value).toMatchObject({ payload: { ok: false, error: { code: 'invalid-path', retriable: false } } });
   });

@@ -100,3 +100,21 @@ export async function committed(groupId: string, topic: string): Promise<Record<
 }
 
 export { uniqueName };
+
+/** Every message a fresh consumer group has read from `topics` since it joined, parsed. */
+export interface TopicWatch {
+  seen: { topic: string; value: Record<string, unknown> }[];
+  stop(): Promise<void>;
+}
+
+/** Starts reading `topics` from their end; resolves once the group has joined, so nothing after is missed. */
+export async function watchTopics(topics: readonly string[], name = 'it-watch'): Promise<TopicWatch> {
+  const seen: TopicWatch['seen'] = [];
+  const consumer = kafka.consumer({ groupId: uniqueName(name), maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...topics], fromBeginning: false });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.run({ eachMessage: async ({ topic, message }) => void seen.push({ topic, value: JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown> }) });
+  await joined;
+  return { seen, stop: () => consumer.disconnect() };
+}
