@@ -8,3 +8,4 @@ export * from './messages.js';
 export * from './task.js';
 export * from './topics.js';
 export * from './manifest.js';
+export * from './limits.js';

@@ -36,3 +36,20 @@ export class KafkaMessageInvalidError extends KafkaAreaError {
     super(`Refusing to publish invalid "${messageType}" message: ${detail}`, { retriable: false, ...options });
   }
 }
+
+/**
+ * A record larger than the broker accepts (SYNTOR designs for Kafka's default 1 MiB). Never
+ * retriable: the same record is refused the same way, so it is caught before it is sent, naming the
+ * topic, the size and the limit.
+ */
+export class KafkaMessageTooLargeError extends KafkaAreaError {
+  readonly code = 'message-too-large';
+
+  constructor(
+    readonly topic: string,
+    readonly bytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(`Refusing to publish a ${bytes}-byte record to ${topic}: the broker limit is ${limitBytes} bytes`, { retriable: false });
+  }
+}
