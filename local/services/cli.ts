@@ -1,7 +1,8 @@
 import { ConfigInvalidError, loadConfig, type SyntorConfig } from '../../lib/config/index.js';
 import { parseCliArgs, USAGE, type Command } from './cliArgs.js';
-import { ServicesUnavailableError } from './errors.js';
+import { ServicesResetRefusedError, ServicesUnavailableError } from './errors.js';
 import { startKafka } from './kafkaBroker.js';
+import { resetKafka } from './kafkaReset.js';
 import { stopKafka } from './kafkaStop.js';
 import { ensurePostgres } from './postgres.js';
 import { ensureRedis } from './redis.js';
@@ -28,7 +29,11 @@ async function status(config: SyntorConfig): Promise<number> {
 }
 
 function reportError(error: unknown): void {
-  if (error instanceof ServicesUnavailableError || error instanceof ConfigInvalidError) {
+  if (
+    error instanceof ServicesUnavailableError ||
+    error instanceof ServicesResetRefusedError ||
+    error instanceof ConfigInvalidError
+  ) {
     console.error(error.message);
   } else {
     console.error(error);
@@ -45,6 +50,9 @@ async function run(command: Command): Promise<number> {
       return 0;
     case 'status':
       return status(config);
+    case 'reset':
+      await resetKafka({ config, log });
+      return 0;
   }
 }
 

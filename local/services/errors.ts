@@ -98,3 +98,25 @@ export class ServicesLockTimeoutError extends SyntorError {
     );
   }
 }
+
+/**
+ * `npm run services -- reset` found a broker at the configured address that this project did not
+ * start (no live pid in .syntor/kafka/kafka.pid), so it stops nothing and deletes nothing: that broker
+ * may be serving data someone wants. Not retriable until that broker is stopped by whoever started it.
+ */
+export class ServicesResetRefusedError extends SyntorError {
+  override readonly name = 'ServicesResetRefusedError';
+  override readonly retriable = false;
+  readonly code = 'services-reset-refused';
+
+  constructor(
+    readonly address: string,
+    readonly dataDir: string,
+  ) {
+    super(
+      `Not resetting Kafka: the broker answering at ${address} was not started by this project ` +
+        `(no live pid in its kafka.pid), so it is left running and ${dataDir} is left as it is. ` +
+        'Stop that broker the way it was started (for docker compose: `docker compose down`), then run reset again.',
+    );
+  }
+}

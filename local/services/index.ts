@@ -3,6 +3,7 @@ export {
   describeUnavailable,
   ServicesCommandError,
   ServicesLockTimeoutError,
+  ServicesResetRefusedError,
   ServicesUnavailableError,
   type UnavailableDetails,
 } from './errors.js';
@@ -10,6 +11,8 @@ export { KAFKA_VERSION, SERVICE_NAMES, type ServiceName } from './constants.js';
 export { startKafka, type KafkaOptions, type StartKafkaResult } from './kafkaBroker.js';
 export { kafkaStatus, type KafkaStatus } from './kafkaStatus.js';
 export { stopKafka } from './kafkaStop.js';
+export { resetKafka, type ResetKafkaOptions, type ResetKafkaResult } from './kafkaReset.js';
+export { decideStorage, topicsInDataDir, type DataDirListing, type StorageDecision } from './storageDecision.js';
 export { ensureKafkaJars, type KafkaJars, type KafkaJarsOptions } from './kafkaJars.js';
 export { probeKafka, waitForKafka, type KafkaProbe } from './kafkaProbe.js';
 export {

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { SyntorConfig } from '../../lib/config/index.js';
 import { isLocalHost, parseHostPort } from './address.js';
 import {
   KAFKA_JVM_OPTIONS,
   KAFKA_LOG4J_PATH,
   KAFKA_READY_TIMEOUT_MS,
+  KAFKA_RECOVERY_READY_TIMEOUT_MS,
   KAFKA_VERSION,
   REPO_ROOT,
 } from './constants.js';
@@ -21,7 +21,9 @@ import { formatKafkaStorage } from './kafkaStorage.js';
 import { readLogTail } from './logTail.js';
 import { seconds } from './seconds.js';
 import { kafkaStatePaths, type KafkaStatePaths } from './paths.js';
-import { removeDataDirs, terminateBroker } from './kafkaStop.js';
+import { terminateBroker } from './kafkaStop.js';
+import { readDataDir, removeLegacyDataDirs } from './kafkaDataDir.js';
+import { decideStorage } from './storageDecision.js';
 import { REMEDIES } from './remedies.js';
 import { kafkaNodeAddresses, renderServerProperties, type KafkaNodeAddresses } from './serverProperties.js';
 
@@ -43,6 +45,11 @@ export interface StartKafkaResult {
   readonly pid?: number;
   /** Milliseconds from launching the JVM to a successful `describeCluster()`. */
   readonly readyMs?: number;
+  /**
+   * When this call launched the broker: whether it formatted new storage, started on data left by a
+   * clean stop, or on data it first had to recover (after a kill -9, crash or power loss).
+   */
+  readonly storage?: 'formatted' | 'reused' | 'recovered';
 }
 
 /** Waiting on the start lock must outlast a first-run jar download by another process. */
@@ -58,8 +65,10 @@ type Unavailable = (
 
 /**
  * Makes a Kafka broker reachable at the first configured address: returns at once if one already
- * answers, otherwise fetches the jars (first run), formats a fresh log.dirs and launches a detached
- * JVM that outlives this process, then waits (up to 60 s) for `describeCluster()` to succeed.
+ * answers, otherwise fetches the jars (first run), formats `.syntor/kafka/data` if it never was
+ * (every later start reuses it: topics, records and committed offsets survive a stop, a kill -9 or a
+ * reboot) and launches a detached JVM that outlives this process, then waits (60 s, or 180 s when
+ * existing data may need recovering) for `describeCluster()` to succeed.
  *
  * @throws ServicesUnavailableError when Java or Maven is missing, the address is not local, or the
  *   broker dies or does not answer in time (with the end of broker.log in `detail`).
@@ -110,7 +119,8 @@ export async function startKafka(options: KafkaOptions): Promise<StartKafkaResul
       const orphan = await readLiveBrokerPid(paths.pidFile);
       if (orphan !== undefined) {
         log(`A broker started earlier (pid ${orphan}) is running but not answering yet; waiting for it…`);
-        const probe = await waitForKafka(brokers, { timeoutMs: KAFKA_READY_TIMEOUT_MS });
+        // It may be recovering its logs after an unclean shutdown.
+        const probe = await waitForKafka(brokers, { timeoutMs: KAFKA_RECOVERY_READY_TIMEOUT_MS });
         if (probe.reachable) return { address, started: false, pid: orphan };
         throw unavailable(
           `the broker started earlier (pid ${orphan}) does not answer: ${probe.error}`,
@@ -138,23 +148,45 @@ interface LaunchContext {
 async function launchBroker(context: LaunchContext): Promise<StartKafkaResult> {
   const { addresses, paths, java, jarsDir, address, log, unavailable } = context;
   await mkdir(paths.dir, { recursive: true });
-  await removeDataDirs(paths);
-  const logDir = join(paths.dir, `${paths.dataDirPrefix}${Date.now()}`);
-  await mkdir(logDir);
-  await writeFile(paths.serverProperties, renderServerProperties({ ...addresses, logDir }));
+  const legacy = await removeLegacyDataDirs(paths);
+  if (legacy.length > 0) {
+    log(`Kafka: removed ${legacy.join(', ')} (old layout, formatted anew on every start); data now stays in ${paths.dataDir}.`);
+  }
+  const storage = decideStorage(await readDataDir(paths.dataDir));
+  if (storage.action === 'refuse') {
+    throw unavailable(
+      `the data dir ${paths.dataDir} cannot be used: ${storage.reason}`,
+      'run `npm run services -- reset` to delete it (every local topic and record), then start again',
+    );
+  }
+  if (storage.action === 'format' && storage.clearFirst) await rm(paths.dataDir, { recursive: true, force: true });
+  await mkdir(paths.dataDir, { recursive: true });
+  await writeFile(paths.serverProperties, renderServerProperties({ ...addresses, logDir: paths.dataDir }));
+  // The previous run's log is what explains a crash; keep one generation of it.
+  await rename(paths.brokerLog, `${paths.brokerLog}.1`).catch(() => undefined);
   await writeFile(paths.brokerLog, '');
 
-  log(`Starting Kafka ${KAFKA_VERSION} at ${address} (controller port ${addresses.controllerPort})…`);
-  const formatStartedAt = Date.now();
-  try {
-    await formatKafkaStorage({ java, jarsDir, serverProperties: paths.serverProperties, logFile: paths.brokerLog });
-  } catch (error) {
-    throw unavailable('formatting the broker storage (kafka.tools.StorageTool) failed', `see ${paths.brokerLog}`, {
-      cause: error,
-      detail: error instanceof Error ? error.message : String(error),
-    });
+  log(
+    `Starting Kafka ${KAFKA_VERSION} at ${address} (controller port ${addresses.controllerPort}) ` +
+      (storage.action === 'reuse'
+        ? `on its existing data in ${paths.dataDir}${storage.cleanShutdown ? '' : ' (not shut down cleanly: recovering its logs)'}…`
+        : `with new storage in ${paths.dataDir}…`),
+  );
+  let formatMs: number | undefined;
+  if (storage.action === 'format') {
+    const formatStartedAt = Date.now();
+    try {
+      await formatKafkaStorage({ java, jarsDir, serverProperties: paths.serverProperties, logFile: paths.brokerLog });
+    } catch (error) {
+      // Nothing of value is there yet, and a half-written meta.properties must not be reused.
+      await rm(paths.dataDir, { recursive: true, force: true });
+      throw unavailable('formatting the broker storage (kafka.tools.StorageTool) failed', `see ${paths.brokerLog}`, {
+        cause: error,
+        detail: error instanceof Error ? error.message : String(error),
+      });
+    }
+    formatMs = Date.now() - formatStartedAt;
   }
-  const formatMs = Date.now() - formatStartedAt;
 
   const out = openSync(paths.brokerLog, 'a');
   const launchedAt = Date.now();
@@ -181,26 +213,39 @@ async function launchBroker(context: LaunchContext): Promise<StartKafkaResult> {
   }
   await writePidFile(paths.pidFile, child.pid);
 
-  const probe = await waitForKafka([address], { timeoutMs: KAFKA_READY_TIMEOUT_MS, gaveUp: () => exit !== undefined });
+  // Existing data may first need log recovery (after a kill or a reboot), which takes longer.
+  const readyTimeoutMs = storage.action === 'reuse' ? KAFKA_RECOVERY_READY_TIMEOUT_MS : KAFKA_READY_TIMEOUT_MS;
+  const probe = await waitForKafka([address], { timeoutMs: readyTimeoutMs, gaveUp: () => exit !== undefined });
   if (!probe.reachable) {
     if (exit === undefined) await terminateBroker(child.pid);
     await removePidFile(paths.pidFile);
     const why =
       exit === undefined
-        ? `the broker did not answer within ${seconds(KAFKA_READY_TIMEOUT_MS)} (${probe.error}); it was stopped`
+        ? `the broker did not answer within ${seconds(readyTimeoutMs)} (${probe.error}); it was stopped`
         : `the broker exited during start-up (${exit})`;
-    throw unavailable(
-      why,
-      'fix the cause shown above (often a port is taken: SYNTOR_KAFKA_BROKERS / SYNTOR_KAFKA_CONTROLLER_PORT), then start again',
-      { detail: await brokerLogDetail(paths) },
-    );
+    const remedy =
+      'fix the cause shown above (often a port is taken: SYNTOR_KAFKA_BROKERS / SYNTOR_KAFKA_CONTROLLER_PORT), then start again' +
+      (storage.action === 'reuse'
+        ? `; if it cannot load its data, \`npm run services -- reset\` deletes ${paths.dataDir}`
+        : '');
+    throw unavailable(why, remedy, { detail: await brokerLogDetail(paths) });
   }
   const readyMs = Date.now() - launchedAt;
+  const storageNote =
+    storage.action === 'reuse'
+      ? `existing data in ${paths.dataDir}${storage.cleanShutdown ? '' : ', recovered after an unclean shutdown'}`
+      : `formatted new storage in ${paths.dataDir} in ${seconds(formatMs ?? 0)}`;
   log(
     `Kafka ${KAFKA_VERSION} ready at ${address} in ${seconds(readyMs)} after launch ` +
-      `(storage format ${seconds(formatMs)}; pid ${child.pid}; log ${paths.brokerLog}).`,
+      `(${storageNote}; pid ${child.pid}; log ${paths.brokerLog}).`,
   );
-  return { address, started: true, pid: child.pid, readyMs };
+  return {
+    address,
+    started: true,
+    pid: child.pid,
+    readyMs,
+    storage: storage.action === 'reuse' ? (storage.cleanShutdown ? 'reused' : 'recovered') : 'formatted',
+  };
 }
 
 async function brokerLogDetail(paths: KafkaStatePaths): Promise<string> {

@@ -1,20 +1,8 @@
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { KAFKA_STOP_TIMEOUT_MS, REPO_ROOT } from './constants.js';
 import { readLiveBrokerPid, removePidFile } from './kafkaPidFile.js';
-import { kafkaStatePaths, type KafkaStatePaths } from './paths.js';
+import { kafkaStatePaths } from './paths.js';
 import { waitForExit } from './processes.js';
 import { seconds } from './seconds.js';
-
-/** Removes every log.dirs a start left behind; each start formats a new one. */
-export async function removeDataDirs(paths: KafkaStatePaths): Promise<void> {
-  const entries = await readdir(paths.dir).catch(() => [] as string[]);
-  await Promise.all(
-    entries
-      .filter((name) => name.startsWith(paths.dataDirPrefix))
-      .map((name) => rm(join(paths.dir, name), { recursive: true, force: true })),
-  );
-}
 
 /** SIGTERM (a controlled shutdown), then SIGKILL if it has not exited in time. True if it had to be killed. */
 export async function terminateBroker(pid: number, graceMs = KAFKA_STOP_TIMEOUT_MS): Promise<boolean> {
@@ -35,7 +23,8 @@ export async function terminateBroker(pid: number, graceMs = KAFKA_STOP_TIMEOUT_
 
 /**
  * Stops the broker this project started (pid file in .syntor/kafka/); does nothing, successfully,
- * when none runs. A broker started by anything else is left alone.
+ * when none runs. A broker started by anything else is left alone. Its data stays for the next start:
+ * `resetKafka` (`npm run services -- reset`) is the one way to delete it.
  */
 export async function stopKafka(
   options: { readonly log?: (line: string) => void; readonly repoRoot?: string } = {},
@@ -51,7 +40,9 @@ export async function stopKafka(
   const startedAt = Date.now();
   const killed = await terminateBroker(pid);
   await removePidFile(paths.pidFile);
-  await removeDataDirs(paths);
-  log(`Kafka stopped (pid ${pid}${killed ? ', killed after SIGTERM timed out' : ''}) in ${seconds(Date.now() - startedAt)}.`);
+  log(
+    `Kafka stopped (pid ${pid}${killed ? ', killed after SIGTERM timed out' : ''}) in ${seconds(Date.now() - startedAt)}; ` +
+      `its data stays in ${paths.dataDir} (\`npm run services -- reset\` deletes it).`,
+  );
   return { stopped: true, pid, killed };
 }

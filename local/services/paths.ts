@@ -27,8 +27,10 @@ export interface KafkaStatePaths {
   readonly lockFile: string;
   readonly serverProperties: string;
   readonly brokerLog: string;
-  /** Each start gets `<dir>/data-<timestamp>` as log.dirs; older ones are removed. */
-  readonly dataDirPrefix: string;
+  /** The broker's log.dirs: formatted once, kept across stops, crashes and reboots; `reset` deletes it. */
+  readonly dataDir: string;
+  /** Earlier versions formatted `<dir>/data-<timestamp>` on every start; the next start removes those. */
+  readonly legacyDataDirPrefix: string;
 }
 
 export function kafkaStatePaths(repoRoot: string): KafkaStatePaths {
@@ -39,7 +41,8 @@ export function kafkaStatePaths(repoRoot: string): KafkaStatePaths {
     lockFile: join(dir, 'start.lock'),
     serverProperties: join(dir, 'server.properties'),
     brokerLog: join(dir, 'broker.log'),
-    dataDirPrefix: 'data-',
+    dataDir: join(dir, 'data'),
+    legacyDataDirPrefix: 'data-',
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, USAGE } from '../../../local/services/cliArgs.js';
 
 describe('parseCliArgs', () => {
-  it.each(['start', 'stop', 'status'] as const)('accepts %s', (command) => {
+  it.each(['start', 'stop', 'status', 'reset'] as const)('accepts %s', (command) => {
     expect(parseCliArgs([command])).toEqual({ kind: 'command', command });
   });
 
@@ -14,6 +14,7 @@ describe('parseCliArgs', () => {
     [[], 'Missing command.'],
     [['restart'], 'Unknown command "restart".'],
     [['start', 'kafka'], 'Unexpected argument "kafka".'],
+    [['reset', '--force'], 'Unexpected argument "--force".'],
   ])('rejects %j', (args, message) => {
     expect(parseCliArgs(args)).toEqual({ kind: 'usage-error', message });
   });
@@ -21,8 +22,14 @@ describe('parseCliArgs', () => {
 
 describe('USAGE', () => {
   it('documents every command and the exit codes', () => {
-    for (const word of ['start', 'stop', 'status', '--help', 'Exit status', 'SYNTOR_KAFKA_CONTROLLER_PORT', 'SYNTOR_CACHE_DIR']) {
+    for (const word of ['start', 'stop', 'status', 'reset', '--help', 'Exit status', 'SYNTOR_KAFKA_CONTROLLER_PORT', 'SYNTOR_CACHE_DIR']) {
       expect(USAGE).toContain(word);
     }
+  });
+
+  it('says that data persists across stops and what reset deletes', () => {
+    expect(USAGE).toContain('formatted on the first start only');
+    expect(USAGE).toMatch(/reset[\s\S]*delete \.syntor\/kafka\/data \(every topic, record and committed offset/);
+    expect(USAGE).toMatch(/Refuses, touching\s+nothing, when a broker this project did not start answers/);
   });
 });

@@ -34,6 +34,7 @@ describe('kafkaStatePaths', () => {
       pidFile: '/repo/.syntor/kafka/kafka.pid',
       serverProperties: '/repo/.syntor/kafka/server.properties',
       brokerLog: '/repo/.syntor/kafka/broker.log',
+      dataDir: '/repo/.syntor/kafka/data',
     });
   });
 });
