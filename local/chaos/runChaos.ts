@@ -85,7 +85,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       ...faultRecords.filter((f): f is FaultRecord & { error: string } => f.error !== undefined).map((f) => ({ kind: 'fault-failed' as const, message: `${f.name}: ${f.error}` })),
     ];
     passed = violations.length === 0;
-    return { options: { ...options, log: undefined }, load, faults, verdict: { ...verdict, violations }, harnessUnexpectedExits: exits, durationMs: Date.now() - startedAt, workDir, passed };
+    const { log: _omitted, ...shown } = options; // eslint-disable-line @typescript-eslint/no-unused-vars
+    return { options: shown, load, faults, verdict: { ...verdict, violations }, harnessUnexpectedExits: exits, durationMs: Date.now() - startedAt, workDir, passed };
   } finally {
     await harness?.stop().catch(() => undefined);
     await Promise.all([kafka?.stop(), redis?.stop(), postgres?.stop()].map((p) => p?.catch(() => undefined)));
