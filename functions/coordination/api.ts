@@ -1,12 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { TASK_STATUSES, type TaskStatus } from '../../lib/contracts/index.js';
-import { json, observeHandler } from '../../lib/handlers/index.js';
+import { httpHandler, json, observeHandler } from '../../lib/handlers/index.js';
 import { dispatchPending, getDeps, redrive } from '../../lib/orchestration/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Queries and control: tasks (with history), agents, dead letters, cancel, redrive. */
-export const handler = observeHandler(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+/** Queries and control: tasks (with history), agents, dead letters, cancel, redrive; 503 naming a service that is down. */
+export const handler = observeHandler(httpHandler(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   const deps = await getDeps();
   const id = event.pathParameters?.id;
   if (id !== undefined && !UUID.test(id)) return json(400, { message: `"${id}" is not a task or dead letter id (a UUID)` });
@@ -30,7 +30,7 @@ export const handler = observeHandler(async (event: APIGatewayProxyEventV2): Pro
       if (!outcome.applied) {
         return outcome.reason === 'not-found' ? json(404, { message: `No task ${id}` }) : json(409, { message: `Task ${id} is ${outcome.task.status} and cannot be cancelled` });
       }
-      if (outcome.from !== 'pending' && outcome.task.assignedAgent) await deps.inFlight.release(outcome.task.assignedAgent);
+      if (outcome.from !== 'pending' && outcome.task.assignedAgent) await deps.inFlight.release(outcome.task.assignedAgent, [outcome.task.id]);
       return json(200, outcome.task);
     }
     case 'GET /agents': {
@@ -52,4 +52,4 @@ export const handler = observeHandler(async (event: APIGatewayProxyEventV2): Pro
     default:
       return json(404, { message: `No route ${event.routeKey}` });
   }
-});
+}));

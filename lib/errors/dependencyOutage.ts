@@ -43,9 +43,10 @@ export function markDependency<E>(error: E, service: Dependency): E {
   return error;
 }
 
-// SQLSTATE class 08 (connection exception) and the server going away or refusing connections.
+// SQLSTATE class 08 (connection exception), the server going away (57P01 is what a restart's fast
+// shutdown sends every backend), refusing connections, or a demoted primary during a failover (25006).
 // https://www.postgresql.org/docs/current/errcodes-appendix.html
-const PG_OUTAGE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '55000', '58030']);
+const PG_OUTAGE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '58030', '25006']);
 const PG_OUTAGE_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
@@ -53,6 +54,7 @@ const PG_OUTAGE_MESSAGES = [
   'Client was closed and is not queryable',
   'the database system is starting up',
   'the database system is shutting down',
+  'Query read timeout',
 ];
 const KAFKA_OUTAGE_NAMES = new Set([
   'KafkaJSConnectionError',
@@ -65,8 +67,23 @@ const KAFKA_OUTAGE_NAMES = new Set([
   'KafkaJSLockTimeout',
 ]);
 const REDIS_OUTAGE_NAMES = new Set(['MaxRetriesPerRequestError', 'ClusterAllFailedError']);
-const REDIS_OUTAGE_MESSAGES = ['Connection is closed.', "Stream isn't writeable", 'LOADING ', 'READONLY ', 'MASTERDOWN '];
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// ioredis's own wording for a command that met no connection (offline queue off, closed, timed out)
+// and the server's replies while it loads, fails over or has lost its primary.
+const REDIS_OUTAGE_MESSAGES = ['Connection is closed.', "Stream isn't writeable", 'Command timed out', 'LOADING ', 'READONLY ', 'MASTERDOWN ', 'CLUSTERDOWN ', 'TRYAGAIN '];
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 type Inspectable = { name?: unknown; message?: unknown; code?: unknown; retriable?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
 

@@ -1,4 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DEPENDENCY_NAMES, type Dependency, type DependencyUnavailableError } from '../errors/dependencyOutage.js';
+
+const DEPENDENCY_UNAVAILABLE_CODE: DependencyUnavailableError['code'] = 'dependency-unavailable';
 
 export function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -14,3 +17,25 @@ export function jsonBody(event: APIGatewayProxyEventV2): { ok: true; body: unkno
     return { ok: false, response: json(400, { message: `The body is not valid JSON: ${(error as Error).message}` }) };
   }
 }
+
+/**
+ * 503 for a dependency that is down, with `Retry-After`: the client should try again, and with an
+ * idempotency key a retry of a request whose first attempt got this far returns what it made.
+ *
+ * @example
+ * serviceUnavailable('redis'); // 503 {"message":"Redis is unavailable; try again in 5 s","service":"redis","code":"dependency-unavailable"}
+ */
+export function serviceUnavailable(service: Dependency, retryAfterSeconds = 5): APIGatewayProxyStructuredResultV2 {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return {
+    statusCode: 503,
+    headers: { 'content-type': 'application/json', 'retry-after': String(seconds) },
+    body: JSON.stringify({
+      message: `${capitalized(DEPENDENCY_NAMES[service])} is unavailable; try again in ${seconds} s`,
+      service,
+      code: DEPENDENCY_UNAVAILABLE_CODE,
+    }),
+  };
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

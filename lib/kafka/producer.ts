@@ -2,6 +2,7 @@ import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'ka
 import { z } from 'zod';
 import { MESSAGE_TYPES, messageSchema, type Message } from '../contracts/index.js';
 import { activeContext, endSpan, SpanKind, startSpan, traceparentOf, type TraceContext } from '../observability/tracing.js';
+import { dependencyOutage, markDependency } from '../errors/dependencyOutage.js';
 import { KafkaMessageInvalidError } from './errors.js';
 import { checkRecordSize } from './messageSize.js';
 import { isTraceparent, newTraceparent } from './traceparent.js';
@@ -58,22 +59,38 @@ function toRecord(message: Message, options: PublishOptions = {}, active?: Trace
  * An idempotent producer (`acks: -1`, one request in flight, so retries neither duplicate nor reorder),
  * connected on first use and reused across invocations.
  *
+ * A broker outage fails the send (kafkajs retries it first, for some seconds) with an error
+ * `dependencyOutage` calls 'kafka'; the next send starts over on a new kafkajs producer, because one
+ * whose connections broke mid-request can stay unusable (idempotent sequence numbers, a dropped
+ * coordinator) after the broker is back. A failed connect is likewise retried on the next use.
+ *
  * @example
  * const producer = createProducer(createKafka(config));
  * await producer.publish(createMessage('agent.heartbeat', payload, { source: 'worker' }), { key: 'worker' });
  */
 export function createProducer(kafka: Kafka): SyntorProducer {
-  const producer: Producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    // The Java client's murmur2 partitioner: the same key lands on the same partition whichever client wrote it.
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  let connecting: Promise<void> | undefined;
-  const connected = () => (connecting ??= producer.connect().catch((error: unknown) => {
-    connecting = undefined;
-    throw error;
-  }));
+  let session: ProducerSession | undefined;
+
+  function current(): ProducerSession {
+    if (session) return session;
+    const fresh = openSession(kafka, () => {
+      if (session === fresh) session = undefined;
+    });
+    session = fresh;
+    return fresh;
+  }
+
+  /** Runs `send` on a connected producer; a failure that means the connection is gone retires it. */
+  async function withProducer<T>(send: (producer: Producer) => Promise<T>): Promise<T> {
+    const used = current();
+    try {
+      await used.connected;
+      return await send(used.producer);
+    } catch (error) {
+      if (dependencyOutage(error) !== undefined) used.retire();
+      throw markDependency(error, 'kafka');
+    }
+  }
 
   async function publishAll(messages: readonly { message: Message; options?: PublishOptions }[]) {
     const active = activeContext();
@@ -91,11 +108,12 @@ export function createProducer(kafka: Kafka): SyntorProducer {
       attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': messages.length },
     });
     try {
-      await connected();
-      const sent = await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records })),
-      });
+      const sent = await withProducer((producer) =>
+        producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records })),
+        }),
+      );
       endSpan(span);
       return sent;
     } catch (error) {
@@ -107,13 +125,57 @@ export function createProducer(kafka: Kafka): SyntorProducer {
   return {
     publish: (message, options) => publishAll([{ message, ...(options ? { options } : {}) }]),
     publishAll,
-    async sendRaw(topic, records) {
-      await connected();
-      return producer.send({ topic, acks: -1, messages: records.map((r) => ({ key: r.key ?? null, value: r.value, headers: r.headers ?? {} })) });
-    },
+    sendRaw: (topic, records) =>
+      withProducer((producer) =>
+        producer.send({ topic, acks: -1, messages: records.map((r) => ({ key: r.key ?? null, value: r.value, headers: r.headers ?? {} })) }),
+      ),
     async disconnect() {
-      if (connecting) await producer.disconnect();
-      connecting = undefined;
+      const closing = session;
+      session = undefined;
+      await closing?.close();
+    },
+  };
+}
+
+interface ProducerSession {
+  readonly producer: Producer;
+  /** Rejects (marked 'kafka') when the first connect fails; the session is retired then. */
+  readonly connected: Promise<void>;
+  /** Stops handing this producer out and disconnects it in the background. */
+  retire(): void;
+  close(): Promise<void>;
+}
+
+function openSession(kafka: Kafka, onRetired: () => void): ProducerSession {
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    // The Java client's murmur2 partitioner: the same key lands on the same partition whichever client wrote it.
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  let retired = false;
+  const retire = () => {
+    if (retired) return;
+    retired = true;
+    onRetired();
+    void producer.disconnect().catch(() => undefined);
+  };
+  // kafkajs reports a dropped connection only as this instrumentation event, never as an 'error'.
+  producer.on(producer.events.DISCONNECT, retire);
+  const connected = producer.connect().catch((error: unknown) => {
+    retire();
+    throw markDependency(error, 'kafka');
+  });
+  // Nobody may be waiting on it yet; the rejection is seen by whoever sends.
+  connected.catch(() => undefined);
+  return {
+    producer,
+    connected,
+    retire,
+    async close() {
+      retired = true;
+      await connected.catch(() => undefined);
+      await producer.disconnect().catch(() => undefined);
     },
   };
 }

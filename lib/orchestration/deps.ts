@@ -51,12 +51,13 @@ let shared: Promise<Deps> | undefined;
  * is resolved once (on AWS: MSK brokers and IAM auth, secrets), so a handler does not know where it runs.
  */
 export function getDeps(): Promise<Deps> {
-  shared ??= resolveConnections().then(
-    (connections) => createDeps(connections.config, connections),
-    (error: unknown) => {
+  // No client connects here (each does on first use and reconnects by itself), so what can fail is
+  // resolving where they are, or building them: either way the next call starts over.
+  shared ??= resolveConnections()
+    .then((connections) => createDeps(connections.config, connections))
+    .catch((error: unknown) => {
       shared = undefined;
       throw error;
-    },
-  );
+    });
   return shared;
 }

@@ -12,16 +12,17 @@ let shared: Promise<WorkerDeps> | undefined;
 
 /** A worker's clients, created on first use (connections resolved as on AWS) and reused by every invocation. */
 export function getWorkerDeps(): Promise<WorkerDeps> {
-  shared ??= resolveConnections().then(
-    ({ config, kafka, redisTls }) => ({
+  // Clients connect on first use and reconnect by themselves; a failure to resolve or build them is
+  // not cached, so the next invocation starts over.
+  shared ??= resolveConnections()
+    .then(({ config, kafka, redisTls }) => ({
       producer: createProducer(createKafka(config, kafka)),
       guard: createIdempotencyGuard(createRedis(config.redis, { tls: redisTls })),
-    }),
-    (error: unknown) => {
+    }))
+    .catch((error: unknown) => {
       shared = undefined;
       throw error;
-    },
-  );
+    });
   return shared;
 }
 

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import { StoreMigrationError } from '../errors.js';
-import { pgClientConfig, type PgConnection } from './pool.js';
+import { markDependency } from '../../errors/dependencyOutage.js';
+import { PostgresClient, pgClientConfig, type PgConnection } from './pool.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 export const MIGRATIONS_TABLE = 'pgmigrations';
@@ -22,9 +23,17 @@ export interface MigrateOptions {
 export async function migrate(connection: PgConnection, options: MigrateOptions = {}): Promise<string[]> {
   const direction = options.direction ?? 'up';
   const log = options.log ?? (() => undefined);
+  // Our own client rather than node-pg-migrate's: its client has no 'error' listener, so a server
+  // restart during a migration would be an uncaught exception instead of a failed migration.
+  const client = new PostgresClient(pgClientConfig(connection));
+  let lost: Error | undefined;
+  client.on('error', (error) => {
+    lost ??= markDependency(error, 'postgres');
+  });
   try {
+    await client.connect();
     const ran = await runner({
-      databaseUrl: pgClientConfig(connection),
+      dbClient: client,
       dir: MIGRATIONS_DIR,
       migrationsTable: MIGRATIONS_TABLE,
       direction,
@@ -37,9 +46,12 @@ export async function migrate(connection: PgConnection, options: MigrateOptions 
     });
     return ran.map((m) => m.name);
   } catch (error) {
+    const cause = lost ?? error;
     throw new StoreMigrationError(
       `Migrations ${direction} failed on ${connection.host}:${connection.port}/${connection.database}: ${(error as Error).message}`,
-      { cause: error },
+      { cause: markDependency(cause, 'postgres') },
     );
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
