@@ -65,11 +65,22 @@ const KAFKA_OUTAGE_NAMES = new Set([
   'KafkaJSTopicMetadataNotLoaded',
   'KafkaJSNumberOfRetriesExceeded',
   'KafkaJSLockTimeout',
+  'KafkaJSNoBrokerAvailableError',
+  'KafkaJSGroupCoordinatorNotFound',
 ]);
 const REDIS_OUTAGE_NAMES = new Set(['MaxRetriesPerRequestError', 'ClusterAllFailedError']);
 // ioredis's own wording for a command that met no connection (offline queue off, closed, timed out)
 // and the server's replies while it loads, fails over or has lost its primary.
-const REDIS_OUTAGE_MESSAGES = ['Connection is closed.', "Stream isn't writeable", 'Command timed out', 'LOADING ', 'READONLY ', 'MASTERDOWN ', 'CLUSTERDOWN ', 'TRYAGAIN '];
+const REDIS_OUTAGE_MESSAGES = [
+  'Reached the max retries per request limit',
+  'Connection is closed.',
+  "Stream isn't writeable",
+  'Command timed out',
+  'LOADING ',
+  'READONLY ',
+  'MASTERDOWN ',   'CLUSTERDOWN ',
+  'TRYAGAIN ',
+];
 const SOCKET_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
