@@ -4,20 +4,23 @@ import { taskLogger } from '../observability/index.js';
 import { taskMetrics } from '../observability/metrics.js';
 import type { StoredTask } from '../store/index.js';
 import type { Deps } from './deps.js';
-import { buryTask } from './deadLetters.js';
 import { dispatchPending } from './dispatcher.js';
 import { recordAgentOutcomes } from './circuits.js';
-import { retryDelayMs, shouldRetry } from './retryPolicy.js';
+import { relayOutbox } from './outboxRelay.js';
+import { settleFailures } from './settleFailures.js';
 
 /** An attempt's outcome with the trace context of the message it came in. */
 export type CompletionRecord = TaskCompletePayload & { traceparent?: string };
 
 /**
  * Records a batch of attempt outcomes. Duplicates and completions of an earlier attempt change
- * nothing; failures are retried with backoff or dead-lettered; freed capacity is dispatched at once.
+ * nothing; failures are retried with backoff or dead-lettered in the same transaction; then the
+ * freed capacity is given back and dispatched at once. What follows the commit only concerns the
+ * cache (Redis) and the messages (outbox): if it fails, the sweeper repairs the one and the next
+ * relay sends the other, so nothing of the task's fate is lost.
  */
 export async function recordCompletions(deps: Deps, completions: readonly CompletionRecord[], actor = 'coordination'): Promise<{ applied: number }> {
-  const applied = await deps.batches.complete(
+  const { applied, settled, outboxIds } = await deps.batches.complete(
     completions.map((c) => ({
       taskId: c.taskId,
       attempt: c.attempt,
@@ -25,40 +28,45 @@ export async function recordCompletions(deps: Deps, completions: readonly Comple
       ...(c.outcome === 'success' ? { result: c.result ?? null } : { error: c.error }),
     })),
     actor,
+    settleFailures(deps.config.orchestration, actor),
   );
-  if (applied.length === 0) return { applied: 0 };
-  recordOutcomeMetrics(applied, completions);
+  if (applied.length > 0) {
+    recordOutcomeMetrics(applied, completions);
+    logSettlements(deps, applied, settled, completions, actor);
+    await afterCommit(deps, applied);
+  }
+  await relayOutbox(deps, { ids: outboxIds });
+  await dispatchPending(deps, { actor });
+  return { applied: applied.length };
+}
 
-  const freed = new Map<string, number>();
-  for (const t of applied) if (t.assignedAgent) freed.set(t.assignedAgent, (freed.get(t.assignedAgent) ?? 0) + 1);
-  await Promise.all([...freed].map(([agent, count]) => deps.inFlight.releaseMany(agent, count)));
+async function afterCommit(deps: Deps, applied: readonly StoredTask[]): Promise<void> {
+  const freed = new Map<string, string[]>();
+  for (const t of applied) if (t.assignedAgent) freed.set(t.assignedAgent, [...(freed.get(t.assignedAgent) ?? []), t.id]);
+  await Promise.all([...freed].map(([agent, ids]) => deps.inFlight.release(agent, ids)));
   // A task refused for its own bad input says nothing about the agent's health: only retriable failures count.
   await recordAgentOutcomes(
     deps,
     applied.filter((t) => t.assignedAgent).map((t) => ({ agent: t.assignedAgent!, success: t.status === 'completed' || t.error?.retriable === false })),
   );
+}
 
+function logSettlements(deps: Deps, applied: readonly StoredTask[], settled: readonly StoredTask[], completions: readonly CompletionRecord[], actor: string): void {
   const traceparents = new Map(completions.map((c) => [c.taskId, c.traceparent]));
-  for (const task of applied.filter((t) => t.status === 'failed')) {
-    const log = taskLogger(deps.log, { taskId: task.id, agent: task.assignedAgent ?? actor, attempt: task.attempt, traceId: traceIdOf(traceparents.get(task.id)) });
-    const error = task.error && { code: task.error.code, retriable: task.error.retriable };
-    if (shouldRetry(task, task.error)) {
-      const delayMs = retryDelayMs(task.retryCount, deps.config.orchestration);
-      await deps.tasks.transition(task.id, {
-        to: 'pending',
-        from: ['failed'],
-        actor,
-        changes: { countRetry: true, assignedAgent: null, availableAt: new Date(Date.now() + delayMs) },
-        detail: { retry: task.retryCount + 1 },
-      });
+  const failed = new Map(applied.map((t) => [t.id, t]));
+  for (const task of settled) {
+    const attempt = failed.get(task.id);
+    const log = taskLogger(deps.log, { taskId: task.id, agent: attempt?.assignedAgent ?? actor, attempt: task.attempt, traceId: traceIdOf(traceparents.get(task.id)) });
+    const error = attempt?.error && { code: attempt.error.code, retriable: attempt.error.retriable };
+    if (task.status === 'pending') {
       taskMetrics.retried.inc({ type: task.type });
-      log.warn({ type: task.type, error, retry: task.retryCount + 1, maxRetries: task.maxRetries, delayMs }, 'task retried');
-    } else if (await buryTask(deps, task, task.error, actor)) {
+      log.warn({ type: task.type, error, retry: task.retryCount, maxRetries: task.maxRetries, availableAt: task.availableAt }, 'task retried');
+    } else {
+      taskMetrics.deadLettered.inc({ type: task.type, code: attempt?.error?.code ?? 'unknown' });
+      taskMetrics.dlqRecords.inc({ function: 'coordination', reason: attempt?.error?.retriable === false ? 'task-rejected' : 'retries-exhausted' });
       log.error({ type: task.type, error, retryCount: task.retryCount }, 'task dead-lettered');
     }
   }
-  await dispatchPending(deps, { actor });
-  return { applied: applied.length };
 }
 
 function recordOutcomeMetrics(applied: readonly StoredTask[], completions: readonly CompletionRecord[]): void {

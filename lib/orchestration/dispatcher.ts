@@ -1,11 +1,14 @@
+import type pg from 'pg';
 import { createMessage, type PayloadInput } from '../contracts/index.js';
 import { taskMetrics } from '../observability/metrics.js';
 import { contextFromTraceparent, endSpan, startSpan, traceparentOfSpan } from '../observability/tracing.js';
 import { route, STRATEGIES, type Candidate } from '../routing/index.js';
-import type { DispatchDecision, StoredTask } from '../store/index.js';
+import type { DispatchDecision, DispatchOutcome, OutboxRecord, StoredTask } from '../store/index.js';
 import { loadCandidates } from './candidates.js';
 import type { Deps } from './deps.js';
-import { publishSystemEvents } from './systemEvents.js';
+import { outboxRecord } from './outboxRecord.js';
+import { relaySoon } from './outboxRelay.js';
+import { systemEventRecords } from './systemEvents.js';
 
 export interface DispatchResult {
   assigned: number;
@@ -15,7 +18,8 @@ export interface DispatchResult {
 /**
  * Sends due pending tasks to agents: claims a batch in priority-then-age order (SKIP LOCKED, so
  * several coordinators can dispatch at once), routes each, takes a slot of the agent's capacity in
- * Redis, marks the task assigned with a lease, and publishes the assignments after the commit.
+ * Redis, marks the task assigned with a lease and writes its assignment to the outbox in the same
+ * transaction; the assignments are relayed to Kafka right after the commit.
  * A task no agent can take stays pending with the reason in its status and a system event.
  */
 export async function dispatchPending(deps: Deps, options: { limit?: number; actor?: string } = {}): Promise<DispatchResult> {
@@ -49,30 +53,25 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
         const byId = new Map(tasks.map((t) => [t.id, t]));
         for (const { agent, taskIds } of wanted.values()) {
           // One Redis step per agent: the slots other coordinators took meanwhile are not handed out twice.
-          const granted = await deps.inFlight.acquireUpTo(agent.name, taskIds.length, agent.concurrency);
-          taskIds.forEach((taskId, i) => {
+          const granted = new Set(await acquireSlots(deps, client, agent, taskIds));
+          for (const taskId of taskIds) {
             const task = byId.get(taskId)!;
-            if (i >= granted) taskMetrics.unroutable.inc({ type: task.type, reason: 'at-capacity' });
+            if (!granted.has(taskId)) taskMetrics.unroutable.inc({ type: task.type, reason: 'at-capacity' });
             decisions.push(
-              i < granted
+              granted.has(taskId)
                 ? { taskId, agent: agent.name, leaseMs: task.timeoutMs + orchestration.leaseGraceMs }
                 : { taskId, unroutable: `every agent with [${task.requiredCapabilities.join(', ')}] is at its concurrency limit` },
             );
-          });
-          if (granted < taskIds.length) agent.inFlight = agent.concurrency;
+          }
+          if (granted.size < taskIds.length) agent.inFlight = agent.concurrency;
         }
         return decisions;
       },
       options.actor ?? 'coordination',
+      announce,
     );
-    await publishAssignments(deps, result.assigned);
+    await relaySoon(deps, result.outboxIds);
     recordDispatch(orchestration.routingStrategy, result.assigned, result.unroutable.length);
-    await publishSystemEvents(
-      deps,
-      result.unroutable
-        .filter((u) => u.changed)
-        .map((u): PayloadInput<'system.event'> => ({ event: 'task.unroutable', subject: u.task.id, severity: 'warning', details: { reason: u.reason, type: u.task.type } })),
-    );
     total = { assigned: total.assigned + result.assigned.length, unroutable: total.unroutable + result.unroutable.length };
     if (result.assigned.length < limit || result.unroutable.length > 0) return total;
   }
@@ -88,46 +87,55 @@ function recordDispatch(strategy: string, assigned: readonly StoredTask[], unrou
   if (unroutable > 0) taskMetrics.routingDecisions.inc({ strategy, agent: 'none' }, unroutable);
 }
 
-/** Publishes the assignments, each in a `dispatch` span of its task's trace (the submission's context). */
-async function publishAssignments(deps: Deps, tasks: readonly StoredTask[]): Promise<void> {
-  if (tasks.length === 0) return;
-  const spans = tasks.map((task) =>
-    startSpan('dispatch', {
+/**
+ * The assignments and unroutable-task events of a dispatch, as outbox rows written in its
+ * transaction: each assignment in a `dispatch` span of its task's trace (the submission's context).
+ */
+function announce({ assigned, unroutable }: Omit<DispatchOutcome, 'outboxIds'>): OutboxRecord[] {
+  const records = assigned.map((task) => {
+    const span = startSpan('dispatch', {
       parent: contextFromTraceparent(task.traceparent),
       attributes: { 'syntor.task.id': task.id, 'syntor.task.type': task.type, 'syntor.task.attempt': task.attempt, 'syntor.agent': task.assignedAgent! },
-    }),
-  );
-  try {
-    await publishAssignmentMessages(deps, tasks, spans.map((span) => traceparentOfSpan(span)));
-    for (const span of spans) endSpan(span);
-  } catch (error) {
-    for (const span of spans) endSpan(span, error);
-    throw error;
-  }
+    });
+    const traceparent = traceparentOfSpan(span) ?? task.traceparent;
+    endSpan(span);
+    return outboxRecord(assignmentOf(task), { key: task.id, ...(traceparent ? { traceparent } : {}), task: { id: task.id, attempt: task.attempt } });
+  });
+  const events = unroutable
+    .filter((u) => u.changed)
+    .map((u): PayloadInput<'system.event'> => ({ event: 'task.unroutable', subject: u.task.id, severity: 'warning', details: { reason: u.reason, type: u.task.type } }));
+  return [...records, ...systemEventRecords(events)];
 }
 
-async function publishAssignmentMessages(deps: Deps, tasks: readonly StoredTask[], traceparents: readonly (string | undefined)[]): Promise<void> {
-  await deps.producer.publishAll(
-    tasks.map((task, i) => ({
-      message: createMessage(
-        'task.assign',
-        {
-          task: {
-            id: task.id,
-            type: task.type,
-            priority: task.priority,
-            requiredCapabilities: task.requiredCapabilities,
-            payload: task.payload,
-            timeoutMs: task.timeoutMs,
-            maxRetries: task.maxRetries,
-          },
-          attempt: task.attempt,
-          agent: task.assignedAgent!,
-          leaseExpiresAt: task.leaseExpiresAt!,
-        },
-        { source: 'coordination', target: task.assignedAgent! },
-      ),
-      options: { key: task.id, ...(traceparents[i] ? { traceparent: traceparents[i] } : {}) },
-    })),
+function assignmentOf(task: StoredTask) {
+  return createMessage(
+    'task.assign',
+    {
+      task: {
+        id: task.id,
+        type: task.type,
+        priority: task.priority,
+        requiredCapabilities: task.requiredCapabilities,
+        payload: task.payload,
+        timeoutMs: task.timeoutMs,
+        maxRetries: task.maxRetries,
+      },
+      attempt: task.attempt,
+      agent: task.assignedAgent!,
+      leaseExpiresAt: task.leaseExpiresAt!,
+    },
+    { source: 'coordination', target: task.assignedAgent! },
   );
+}
+
+/**
+ * Takes the agent's slots for these tasks. A set Redis lost (restart, flush) is rebuilt from
+ * PostgreSQL first — on this transaction's client — so a lost cache never reads as free capacity.
+ */
+async function acquireSlots(deps: Deps, client: pg.PoolClient, agent: Candidate, taskIds: string[]): Promise<string[]> {
+  const taken = await deps.inFlight.acquire(agent.name, taskIds, agent.concurrency);
+  if (taken !== undefined) return taken;
+  const truth = await deps.batches.inFlightByAgent(client);
+  await deps.inFlight.rebuild(agent.name, truth.get(agent.name) ?? [], 'union');
+  return (await deps.inFlight.acquire(agent.name, taskIds, agent.concurrency)) ?? [];
 }

@@ -1,7 +1,9 @@
 export { loadCandidates } from './candidates.js';
 export { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
 export { recordCompletions, type CompletionRecord } from './completions.js';
-export { buryTask, redrive } from './deadLetters.js';
+export { redrive } from './deadLetters.js';
+export { relayOutbox, relaySoon, type RelayResult } from './outboxRelay.js';
+export { settleFailures } from './settleFailures.js';
 export { createDeps, getDeps, type Deps } from './deps.js';
 export { dispatchPending, type DispatchResult } from './dispatcher.js';
 export { recordRegistrations } from './registry.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
 import { newTraceparent } from '../kafka/traceparent.js';
+import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { taskMetrics } from '../observability/metrics.js';
 import { traceparentOf } from '../observability/tracing.js';
 import type { StoredTask, TracedSubmission } from '../store/index.js';
@@ -42,6 +43,21 @@ export async function submitTasks(deps: Deps, submissions: readonly TracedSubmis
     actor,
   );
   for (const { task, created } of results) if (created) taskMetrics.submitted.inc({ type: task.type });
-  if (results.some((r) => r.created)) await dispatchPending(deps, { actor });
+  if (results.some((r) => r.created)) await dispatchSoon(deps, actor);
   return results;
+}
+
+/**
+ * The tasks are committed, so they are acknowledged whatever happens next: a dispatch that meets an
+ * outage (Redis down, say) leaves them pending for the next dispatch — the sweeper's, or the one
+ * after the next completion — rather than failing a request whose retry could create them twice.
+ */
+async function dispatchSoon(deps: Deps, actor: string): Promise<void> {
+  try {
+    await dispatchPending(deps, { actor });
+  } catch (error) {
+    const service = dependencyOutage(error);
+    if (!service) throw error;
+    deps.log.warn({ service, error: { message: (error as Error).message } }, 'tasks accepted; dispatch waits for the service to return');
+  }
 }

@@ -4,65 +4,61 @@ import { CIRCUIT_STATE_VALUE, taskMetrics } from '../observability/metrics.js';
 import { TASK_STATUSES, type TaskStatus } from '../contracts/index.js';
 import type { Deps } from './deps.js';
 import { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
-import { buryTask } from './deadLetters.js';
 import { dispatchPending } from './dispatcher.js';
-import { retryDelayMs } from './retryPolicy.js';
-import { publishSystemEvents } from './systemEvents.js';
+import { relayOutbox } from './outboxRelay.js';
+import { settleFailures } from './settleFailures.js';
 
 export interface SweepResult {
   requeued: number;
   dead: number;
   halfOpened: string[];
   assigned: number;
+  /** Outbox rows relayed by this sweep (messages a broker outage had held back). */
+  relayed: number;
 }
 
 /**
  * The failover of the original system: tasks whose lease ran out (agent crashed, hung or timed out)
- * count a failed attempt and go back to pending — or to the dead letters when out of retries; the
- * agent's circuit hears of it. Also half-opens cooled circuits, reconciles in-flight counters with
- * PostgreSQL, and dispatches.
+ * count a failed attempt and go back to pending — or to the dead letters when out of retries — in
+ * one transaction; the agent's circuit hears of it, unless the assignment never reached it. Also
+ * relays the outbox, half-opens cooled circuits, rebuilds Redis's in-flight sets from PostgreSQL,
+ * and dispatches.
  */
 export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise<SweepResult> {
-  const expired = await deps.batches.expiredLeases(500);
+  const relayed = (await relayOutbox(deps)).sent;
+  const { expired, settled, outboxIds } = await deps.batches.expire(500, actor, settleFailures(deps.config.orchestration, actor));
+  await relayOutbox(deps, { ids: outboxIds });
+  const fate = new Map(settled.map((t) => [t.id, t.status]));
   let requeued = 0;
   let dead = 0;
-  const outcomes: { agent: string; success: boolean }[] = [];
   for (const task of expired) {
-    const error = { code: 'lease-expired', message: `no word from ${task.assignedAgent ?? 'the agent'} before the lease ran out`, retriable: true };
-    const failed = await deps.tasks.transition(task.id, { to: 'failed', from: ['assigned', 'running'], attempt: task.attempt, actor, changes: { error, leaseExpiresAt: null } });
-    if (!failed.applied) continue; // completed or swept by someone else meanwhile
-    if (task.assignedAgent) outcomes.push({ agent: task.assignedAgent, success: false });
-    taskMetrics.failed.inc({ type: task.type, agent: task.assignedAgent ?? 'unknown', code: error.code });
-    const log = taskLogger(deps.log, { taskId: task.id, agent: task.assignedAgent ?? 'unassigned', attempt: task.attempt, traceId: traceIdOf(task.traceparent) });
-    await publishSystemEvents(deps, [{ event: 'task.lease_expired', subject: task.id, severity: 'warning', details: { agent: task.assignedAgent, attempt: task.attempt } }]);
-    if (failed.task.retryCount < failed.task.maxRetries) {
-      await deps.tasks.transition(task.id, {
-        to: 'pending', from: ['failed'], actor,
-        changes: { countRetry: true, assignedAgent: null, availableAt: new Date(Date.now() + retryDelayMs(failed.task.retryCount, deps.config.orchestration)) },
-        detail: { failover: true },
-      });
+    const outcome = fate.get(task.id) === 'dead' ? 'dead-lettered' : 'requeued';
+    if (outcome === 'requeued') {
       requeued += 1;
       taskMetrics.retried.inc({ type: task.type });
-      log.warn({ type: task.type, leaseExpiresAt: task.leaseExpiresAt, outcome: 'requeued', retry: failed.task.retryCount + 1 }, 'task lease expired');
-    } else if (await buryTask(deps, failed.task, error, actor)) {
+    } else {
       dead += 1;
-      log.error({ type: task.type, leaseExpiresAt: task.leaseExpiresAt, outcome: 'dead-lettered' }, 'task lease expired');
+      taskMetrics.deadLettered.inc({ type: task.type, code: task.error?.code ?? 'lease-expired' });
+      taskMetrics.dlqRecords.inc({ function: 'coordination', reason: 'retries-exhausted' });
     }
+    taskMetrics.failed.inc({ type: task.type, agent: task.assignedAgent ?? 'unknown', code: task.error?.code ?? 'lease-expired' });
+    const log = taskLogger(deps.log, { taskId: task.id, agent: task.assignedAgent ?? 'unassigned', attempt: task.attempt, traceId: traceIdOf(task.traceparent) });
+    log[outcome === 'dead-lettered' ? 'error' : 'warn']({ type: task.type, code: task.error?.code, undelivered: task.undelivered, outcome }, 'task lease expired');
   }
-  await recordAgentOutcomes(deps, outcomes);
+  // An assignment that never left the outbox is the broker's fault, not the agent's.
+  await recordAgentOutcomes(deps, expired.filter((t) => t.assignedAgent && !t.undelivered).map((t) => ({ agent: t.assignedAgent!, success: false })));
   const halfOpened = await halfOpenCooledCircuits(deps);
 
-  // Counters drift when an agent dies holding slots; PostgreSQL says what is really in flight.
+  // PostgreSQL says what is really in flight: the sets drift when an agent dies holding slots, and vanish with Redis.
   const truth = await deps.batches.inFlightByAgent();
-  const agents = await deps.agents.list();
-  for (const agent of agents) {
-    await deps.inFlight.reset(agent.name, truth.get(agent.name) ?? 0);
+  for (const agent of await deps.agents.list()) {
+    await deps.inFlight.rebuild(agent.name, truth.get(agent.name) ?? [], 'replace');
     taskMetrics.circuitState.set({ agent: agent.name }, CIRCUIT_STATE_VALUE[agent.circuitState]);
   }
   await refreshStatusGauge(deps);
 
   const { assigned } = await dispatchPending(deps, { actor });
-  return { requeued, dead, halfOpened, assigned };
+  return { requeued, dead, halfOpened, assigned, relayed };
 }
 
 /** `syntor_tasks_by_status`: one count per status, zero included, so a drained backlog shows as 0. */

@@ -1,10 +1,20 @@
 import { createMessage, type PayloadInput } from '../contracts/index.js';
+import { enqueueOutbox, type OutboxRecord } from '../store/index.js';
 import type { Deps } from './deps.js';
+import { outboxRecord } from './outboxRecord.js';
+import { relaySoon } from './outboxRelay.js';
 
-/** Publishes lifecycle events others may react to (dead-lettered, unroutable, circuit changes…). */
+/** Lifecycle events as outbox rows, for a caller writing them in its own transaction. */
+export function systemEventRecords(events: readonly PayloadInput<'system.event'>[]): OutboxRecord[] {
+  return events.map((event) => outboxRecord(createMessage('system.event', event, { source: 'coordination' }), { key: event.subject }));
+}
+
+/**
+ * Publishes lifecycle events others may react to (dead-lettered, unroutable, circuit changes…)
+ * through the outbox, so an event whose state change committed is never lost to a broker outage.
+ */
 export async function publishSystemEvents(deps: Deps, events: readonly PayloadInput<'system.event'>[]): Promise<void> {
   if (events.length === 0) return;
-  await deps.producer.publishAll(
-    events.map((event) => ({ message: createMessage('system.event', event, { source: 'coordination' }), options: { key: event.subject } })),
-  );
+  const ids = await enqueueOutbox(deps.pool, systemEventRecords(events));
+  await relaySoon(deps, ids);
 }

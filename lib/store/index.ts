@@ -2,6 +2,10 @@ export * from './errors.js';
 export { createAgentStore, type AgentStore, type CircuitState, type StoredAgent } from './postgres/agentStore.js';
 export { createDeadLetterStore, type DeadLetterStore, type StoredDeadLetter } from './postgres/deadLetterStore.js';
 export { createDocumentStore, type DocumentStore, type GeneratedDocument, type SearchHit } from './postgres/documentStore.js';
+export { createOutboxStore, enqueueOutbox, type ClaimedOutboxRecord, type OutboxRecord, type OutboxStore } from './postgres/outbox.js';
+export type { ExpiredTask } from './postgres/expireLeases.js';
+export type { Settle, SettlePlan, Settlement } from './postgres/settlement.js';
+export { storableJson, storableText } from './postgres/storable.js';
 export { migrate, MIGRATIONS_DIR, MIGRATIONS_TABLE, type MigrateOptions } from './postgres/migrate.js';
 export { createPool, inTransaction, pgClientConfig, type PgConnection } from './postgres/pool.js';
 export type { StoredTask } from './postgres/taskRows.js';
@@ -17,6 +21,7 @@ export {
   createTaskBatchStore,
   type Completion,
   type DispatchDecision,
+  type DispatchOutcome,
   type StatusUpdate,
   type TaskBatchStore,
   type TracedSubmission,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DeadLetterPayload } from '../../contracts/index.js';
+import { storableJson, storableText, storableTextOrNull } from './storable.js';
 
 export interface StoredDeadLetter extends DeadLetterPayload {
   id: string;
@@ -42,6 +43,28 @@ function fromRow(row: DeadLetterRow): StoredDeadLetter {
   };
 }
 
+/**
+ * Stores a dead letter on `client` (a pool, or the transaction that moved its task to dead). With the
+ * id of its dlq.record message, a redelivered record is stored once: the existing row is returned.
+ * Reasons and details carry foreign text (an HTTP body, a git server's error) and are made storable.
+ */
+export async function insertDeadLetter(client: pg.Pool | pg.ClientBase, letter: DeadLetterPayload, id: string = randomUUID()): Promise<StoredDeadLetter> {
+  const { rows } = await client.query<DeadLetterRow>(
+    `WITH inserted AS (
+       INSERT INTO dead_letters (id, task_id, reason, reason_code, origin_topic, origin_partition, origin_offset, origin_key, value, failed_by, failed_at, details)
+       VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING *
+     )
+     SELECT * FROM inserted UNION ALL SELECT * FROM dead_letters WHERE id = $12 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+    [
+      letter.taskId ?? null, storableText(letter.reason), storableText(letter.reasonCode), storableText(letter.origin.topic), letter.origin.partition, letter.origin.offset,
+      storableTextOrNull(letter.origin.key), letter.value, storableText(letter.failedBy), letter.failedAt,
+      letter.details === undefined ? null : storableJson(letter.details),
+      id,
+    ],
+  );
+  return fromRow(rows[0]!);
+}
+
 /** Stored dead letters: what could not be processed, kept for inspection and redrive. */
 export function createDeadLetterStore(pool: pg.Pool) {
   return {
@@ -50,20 +73,7 @@ export function createDeadLetterStore(pool: pg.Pool) {
      * the existing row is returned.
      */
     async add(letter: DeadLetterPayload, id: string = randomUUID()): Promise<StoredDeadLetter> {
-      const { rows } = await pool.query<DeadLetterRow>(
-        `WITH inserted AS (
-           INSERT INTO dead_letters (id, task_id, reason, reason_code, origin_topic, origin_partition, origin_offset, origin_key, value, failed_by, failed_at, details)
-           VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING *
-         )
-         SELECT * FROM inserted UNION ALL SELECT * FROM dead_letters WHERE id = $12 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-        [
-          letter.taskId ?? null, letter.reason, letter.reasonCode, letter.origin.topic, letter.origin.partition, letter.origin.offset,
-          letter.origin.key ?? null, letter.value, letter.failedBy, letter.failedAt,
-          letter.details === undefined ? null : JSON.stringify(letter.details),
-          id,
-        ],
-      );
-      return fromRow(rows[0]!);
+      return insertDeadLetter(pool, letter, id);
     },
 
     async get(id: string): Promise<StoredDeadLetter | undefined> {

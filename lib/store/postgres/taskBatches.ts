@@ -1,21 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { taskSubmissionSchema, type ErrorInfo, type TaskStatus, type TaskSubmission } from '../../contracts/index.js';
+import { taskSubmissionSchema, type TaskStatus, type TaskSubmission } from '../../contracts/index.js';
+import { completeAttempts, type Completion } from './completeAttempts.js';
+import { expireLeases } from './expireLeases.js';
+import { enqueueOutbox, type OutboxRecord } from './outbox.js';
 import { inTransaction } from './pool.js';
+import type { Settle } from './settlement.js';
+import { storableJson } from './storable.js';
+import { appendEvents } from './taskEvents.js';
 import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
 
-/** What dispatch decided for one claimed task. */
+export type { Completion } from './completeAttempts.js';
+
 /** A submission with the trace context it came with (the HTTP request's or the service request's). */
 export type TracedSubmission = TaskSubmission & { traceparent?: string };
 
+/** What dispatch decided for one claimed task. */
 export type DispatchDecision = { taskId: string; agent: string; leaseMs: number } | { taskId: string; unroutable: string };
 
-export interface Completion {
-  taskId: string;
-  attempt: number;
-  outcome: 'success' | 'failure';
-  result?: unknown;
-  error?: ErrorInfo;
+export interface DispatchOutcome {
+  assigned: StoredTask[];
+  unroutable: { task: StoredTask; reason: string; changed: boolean }[];
+  /** The outbox rows written with the assignments (relay them now; a relay picks them up anyway). */
+  outboxIds: string[];
 }
 
 export interface StatusUpdate {
@@ -25,28 +32,6 @@ export interface StatusUpdate {
   state: 'running' | 'progress';
   progress?: number;
   message?: string;
-}
-
-type RowWithPrevious = TaskRow & { previous_status: TaskStatus };
-
-async function appendEvents(
-  client: pg.ClientBase,
-  events: { taskId: string; from: TaskStatus | null; to: TaskStatus; attempt: number; detail?: Record<string, unknown> }[],
-  actor: string,
-) {
-  if (events.length === 0) return;
-  await client.query(
-    `INSERT INTO task_events (task_id, from_status, to_status, attempt, actor, detail)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::jsonb[])`,
-    [
-      events.map((e) => e.taskId),
-      events.map((e) => e.from),
-      events.map((e) => e.to),
-      events.map((e) => e.attempt),
-      events.map(() => actor),
-      events.map((e) => JSON.stringify(e.detail ?? {})),
-    ],
-  );
 }
 
 /**
@@ -73,7 +58,7 @@ export function createTaskBatchStore(pool: pg.Pool) {
             parsed.map((s) => s.type),
             parsed.map((s) => s.priority),
             parsed.map((s) => JSON.stringify(s.requiredCapabilities)),
-            parsed.map((s) => JSON.stringify(s.payload)),
+            parsed.map((s) => storableJson(s.payload)),
             parsed.map((s) => s.timeoutMs),
             parsed.map((s) => s.maxRetries),
             parsed.map((s) => s.idempotencyKey ?? null),
@@ -100,20 +85,22 @@ export function createTaskBatchStore(pool: pg.Pool) {
      * `FOR UPDATE SKIP LOCKED` so concurrent coordinators never claim the same task, lets `decide`
      * route them, and applies the decisions in the same transaction. `decide` gets the transaction's
      * client for its own reads: taking a second pooled connection while holding one deadlocks the pool
-     * once as many dispatches run at once as it has connections.
+     * once as many dispatches run at once as it has connections. `announce` gives the messages for
+     * what was decided (the assignments), written to the outbox in the same transaction.
      */
     async dispatch(
       limit: number,
       decide: (tasks: StoredTask[], client: pg.PoolClient) => Promise<DispatchDecision[]>,
       actor: string,
-    ): Promise<{ assigned: StoredTask[]; unroutable: { task: StoredTask; reason: string; changed: boolean }[] }> {
+      announce: (outcome: Omit<DispatchOutcome, 'outboxIds'>) => OutboxRecord[] = () => [],
+    ): Promise<DispatchOutcome> {
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<TaskRow>(
           `SELECT * FROM tasks WHERE status = 'pending' AND available_at <= now()
            ORDER BY priority DESC, created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [limit],
         );
-        if (rows.length === 0) return { assigned: [], unroutable: [] };
+        if (rows.length === 0) return { assigned: [], unroutable: [], outboxIds: [] };
         const claimed = rows.map(taskFromRow);
         const decisions = await decide(claimed, client);
         const routed = decisions.filter((d): d is Extract<DispatchDecision, { agent: string }> => 'agent' in d);
@@ -138,47 +125,16 @@ export function createTaskBatchStore(pool: pg.Pool) {
             [changed.map((u) => u.task.id), changed.map((u) => u.reason)],
           );
         }
-        return { assigned: updated.rows.map(taskFromRow), unroutable };
+        const decided = { assigned: updated.rows.map(taskFromRow), unroutable };
+        return { ...decided, outboxIds: await enqueueOutbox(client, announce(decided)) };
       });
     },
 
     /**
-     * Records the outcome of attempts: an assigned/running task on that attempt becomes completed or
-     * failed. A duplicate or a late completion of an earlier attempt matches nothing and is left out.
+     * Records the outcome of attempts and, in the same transaction, settles the failed ones (retry or
+     * dead letter, by `settle`). A duplicate or a late completion of an earlier attempt changes nothing.
      */
-    async complete(completions: readonly Completion[], actor: string): Promise<(StoredTask & { previousStatus: TaskStatus })[]> {
-      if (completions.length === 0) return [];
-      return inTransaction(pool, async (client) => {
-        const { rows } = await client.query<RowWithPrevious>(
-          `WITH input AS (
-             SELECT DISTINCT ON (id) * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS i(id, attempt, outcome, result, error)
-           ),
-           previous AS (SELECT t.id, t.status FROM tasks t JOIN input i ON i.id = t.id ORDER BY t.id FOR UPDATE OF t)
-           UPDATE tasks t SET
-             status = CASE WHEN i.outcome = 'success' THEN 'completed' ELSE 'failed' END,
-             result = CASE WHEN i.outcome = 'success' THEN i.result ELSE t.result END,
-             error = CASE WHEN i.outcome = 'success' THEN NULL ELSE i.error END,
-             completed_at = CASE WHEN i.outcome = 'success' THEN now() ELSE t.completed_at END,
-             lease_expires_at = NULL, updated_at = now()
-           FROM input i, previous p
-           WHERE t.id = i.id AND p.id = t.id AND t.status IN ('assigned', 'running') AND t.attempt = i.attempt
-           RETURNING t.*, p.status AS previous_status`,
-          [
-            completions.map((c) => c.taskId),
-            completions.map((c) => c.attempt),
-            completions.map((c) => c.outcome),
-            completions.map((c) => (c.result === undefined ? null : JSON.stringify(c.result))),
-            completions.map((c) => (c.error === undefined ? null : JSON.stringify(c.error))),
-          ],
-        );
-        await appendEvents(
-          client,
-          rows.map((r) => ({ taskId: r.id, from: r.previous_status, to: r.status, attempt: r.attempt, ...(r.error ? { detail: { error: r.error } } : {}) })),
-          actor,
-        );
-        return rows.map((r) => ({ ...taskFromRow(r), previousStatus: r.previous_status }));
-      });
-    },
+    complete: (completions: readonly Completion[], actor: string, settle: Settle) => inTransaction(pool, (client) => completeAttempts(client, completions, actor, settle)),
 
     /**
      * Applies status heartbeats: each extends the lease of a task still on that attempt to
@@ -207,22 +163,41 @@ export function createTaskBatchStore(pool: pg.Pool) {
       });
     },
 
-    /** Tasks whose lease has run out (the agent crashed or hung), locked for this sweeper only. */
-    async expiredLeases(limit: number): Promise<StoredTask[]> {
-      const { rows } = await pool.query<TaskRow>(
-        `SELECT * FROM tasks WHERE status IN ('assigned', 'running') AND lease_expires_at < now()
-         ORDER BY lease_expires_at LIMIT $1`,
-        [limit],
+    /**
+     * Fails the attempts whose lease ran out (the agent crashed, hung or timed out, or the assignment
+     * never left the outbox) and settles them, in one transaction; see expireLeases.
+     */
+    expire: (limit: number, actor: string, settle: Settle) => inTransaction(pool, (client) => expireLeases(client, limit, actor, settle)),
+
+    /** The tasks in flight per agent: the truth Redis's in-flight sets are rebuilt from. */
+    async inFlightByAgent(client: pg.Pool | pg.PoolClient = pool): Promise<Map<string, string[]>> {
+      const { rows } = await client.query<{ agent: string; ids: string[] }>(
+        `SELECT assigned_agent AS agent, array_agg(id::text) AS ids FROM tasks
+         WHERE status IN ('assigned', 'running') AND assigned_agent IS NOT NULL GROUP BY assigned_agent`,
       );
-      return rows.map(taskFromRow);
+      return new Map(rows.map((r) => [r.agent, r.ids]));
     },
 
-    /** In-flight tasks per agent, the truth the Redis counters are reconciled against. */
-    async inFlightByAgent(): Promise<Map<string, number>> {
-      const { rows } = await pool.query<{ agent: string; n: string }>(
-        `SELECT assigned_agent AS agent, count(*) AS n FROM tasks WHERE status IN ('assigned', 'running') AND assigned_agent IS NOT NULL GROUP BY assigned_agent`,
-      );
-      return new Map(rows.map((r) => [r.agent, Number(r.n)]));
+    /**
+     * A dead task back to pending with a fresh set of retries, its dead letter marked redriven and
+     * `announce`'s messages queued, all in one transaction.
+     */
+    async redrive(letterId: string, taskId: string, actor: string, announce: OutboxRecord[]): Promise<{ applied: true; task: StoredTask; outboxIds: string[] } | { applied: false; status?: string }> {
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<TaskRow>(
+          `UPDATE tasks SET status = 'pending', retry_count = 0, error = NULL, available_at = now(), updated_at = now()
+           WHERE id = $1 AND status = 'dead' RETURNING *`,
+          [taskId],
+        );
+        const row = rows[0];
+        if (!row) {
+          const current = await client.query<{ status: string }>('SELECT status FROM tasks WHERE id = $1', [taskId]);
+          return { applied: false, ...(current.rows[0] ? { status: current.rows[0].status } : {}) };
+        }
+        await appendEvents(client, [{ taskId, from: 'dead', to: 'pending', attempt: row.attempt, detail: { redrive: letterId } }], actor);
+        await client.query('UPDATE dead_letters SET redrive_count = redrive_count + 1, redriven_at = now() WHERE id = $1', [letterId]);
+        return { applied: true, task: taskFromRow(row), outboxIds: await enqueueOutbox(client, announce) };
+      });
     },
   };
 }

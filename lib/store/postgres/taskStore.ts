@@ -9,6 +9,7 @@ import {
 } from '../../contracts/index.js';
 import { StoreIllegalTransitionError } from '../errors.js';
 import { inTransaction } from './pool.js';
+import { storableJson, storableTextOrNull } from './storable.js';
 import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
 
 export interface TaskEvent {
@@ -70,9 +71,9 @@ function setClauses(request: TransitionRequest, params: unknown[]): string[] {
   if (changes.assignedAgent !== undefined) sets.push(`assigned_agent = ${param(changes.assignedAgent)}`);
   if (changes.leaseExpiresAt !== undefined) sets.push(`lease_expires_at = ${param(changes.leaseExpiresAt)}`);
   if (changes.availableAt !== undefined) sets.push(`available_at = ${param(changes.availableAt)}`);
-  if (changes.result !== undefined) sets.push(`result = ${param(JSON.stringify(changes.result))}::jsonb`);
-  if (changes.error !== undefined) sets.push(`error = ${param(changes.error === null ? null : JSON.stringify(changes.error))}::jsonb`);
-  if (changes.statusReason !== undefined) sets.push(`status_reason = ${param(changes.statusReason)}`);
+  if (changes.result !== undefined) sets.push(`result = ${param(storableJson(changes.result))}::jsonb`);
+  if (changes.error !== undefined) sets.push(`error = ${param(changes.error === null ? null : storableJson(changes.error))}::jsonb`);
+  if (changes.statusReason !== undefined) sets.push(`status_reason = ${param(storableTextOrNull(changes.statusReason))}`);
   if (changes.newAttempt) sets.push('attempt = t.attempt + 1');
   if (changes.countRetry) sets.push('retry_count = t.retry_count + 1');
   return sets;
@@ -93,7 +94,7 @@ export function createTaskStore(pool: pg.Pool) {
   ) {
     await client.query(
       'INSERT INTO task_events (task_id, from_status, to_status, attempt, actor, detail) VALUES ($1, $2, $3, $4, $5, $6)',
-      [event.taskId, event.from, event.to, event.attempt, event.actor, JSON.stringify(event.detail ?? {})],
+      [event.taskId, event.from, event.to, event.attempt, event.actor, storableJson(event.detail ?? {})],
     );
   }
 
@@ -117,7 +118,7 @@ export function createTaskStore(pool: pg.Pool) {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (idempotency_key) DO NOTHING
            RETURNING *`,
-          [randomUUID(), s.type, s.priority, s.requiredCapabilities, JSON.stringify(s.payload), s.timeoutMs, s.maxRetries, s.idempotencyKey ?? null],
+          [randomUUID(), s.type, s.priority, s.requiredCapabilities, storableJson(s.payload), s.timeoutMs, s.maxRetries, s.idempotencyKey ?? null],
         );
         if (rows[0]) {
           await appendEvent(client, { taskId: rows[0].id, from: null, to: 'pending', attempt: 0, actor, detail: { event: 'created' } });

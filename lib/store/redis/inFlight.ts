@@ -1,60 +1,73 @@
 import type { Redis } from 'ioredis';
 
 // Check-and-take must be one step, or two coordinators could both take the last free slot.
-// Takes up to ARGV[1] slots below the limit ARGV[2]; answers how many it took.
-const ACQUIRE_MANY = `
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-local take = math.min(tonumber(ARGV[1]), tonumber(ARGV[2]) - n)
-if take <= 0 then return 0 end
-redis.call('INCRBY', KEYS[1], take)
-return take`;
+// KEYS[1] the agent's set of in-flight task ids, KEYS[2] its "rebuilt from PostgreSQL" marker;
+// ARGV[1] the limit, ARGV[2..] task ids. Answers the ids it took, or -1 when the set was lost
+// (Redis restarted or flushed) and must be rebuilt before it can be trusted.
+const ACQUIRE = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return -1 end
+local free = tonumber(ARGV[1]) - redis.call('SCARD', KEYS[1])
+local taken = {}
+for i = 2, #ARGV do
+  if free <= 0 then break end
+  if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then free = free - 1 end
+  taken[#taken + 1] = ARGV[i]
+end
+return taken`;
 
-// Gives back up to ARGV[1] slots, never below zero: a duplicate completion must not mint capacity.
-const RELEASE_MANY = `
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-local give = math.min(n, tonumber(ARGV[1]))
-if give <= 0 then return 0 end
-return redis.call('DECRBY', KEYS[1], give)`;
+// Replaces the set with the truth (or adds it, ARGV[1] = 'union') and marks it trusted.
+const REBUILD = `
+if ARGV[1] ~= 'union' then redis.call('DEL', KEYS[1]) end
+for i = 2, #ARGV do redis.call('SADD', KEYS[1], ARGV[i]) end
+redis.call('SET', KEYS[2], '1')
+return redis.call('SCARD', KEYS[1])`;
 
 type WithScripts = Redis & {
-  syntorInFlightAcquireMany(key: string, want: number, limit: number): Promise<number>;
-  syntorInFlightReleaseMany(key: string, count: number): Promise<number>;
+  syntorInFlightAcquire(setKey: string, markerKey: string, limit: number, ...taskIds: string[]): Promise<string[] | -1>;
+  syntorInFlightRebuild(setKey: string, markerKey: string, mode: 'replace' | 'union', ...taskIds: string[]): Promise<number>;
 };
 
 /**
- * Per-agent in-flight counters: how many tasks an agent is running, bounded by its concurrency limit.
+ * Per-agent in-flight tasks: a set of task ids per agent in Redis, bounded by its concurrency
+ * limit. Membership rather than a counter, so it can be reconciled exactly with PostgreSQL (the
+ * truth) and a duplicate release cannot mint capacity. When the set is lost (a Redis restart loses
+ * its data), acquiring answers `undefined` until it is rebuilt from PostgreSQL, so a lost cache is
+ * never read as "nothing in flight".
  *
  * @example
  * const inFlight = createInFlight(redis);
- * if (await inFlight.tryAcquire('worker', 4)) { ... } // false when the agent is at its limit
+ * const taken = await inFlight.acquire('worker', ['t1', 't2'], 4); // ['t1', 't2'], or fewer at the limit
+ * if (taken === undefined) await inFlight.rebuild('worker', idsFromPostgres, 'union');
  */
 export function createInFlight(redis: Redis) {
   const r = redis as WithScripts;
-  if (!('syntorInFlightAcquireMany' in r)) {
-    redis.defineCommand('syntorInFlightAcquireMany', { numberOfKeys: 1, lua: ACQUIRE_MANY });
-    redis.defineCommand('syntorInFlightReleaseMany', { numberOfKeys: 1, lua: RELEASE_MANY });
+  if (!('syntorInFlightAcquire' in r)) {
+    redis.defineCommand('syntorInFlightAcquire', { numberOfKeys: 2, lua: ACQUIRE });
+    redis.defineCommand('syntorInFlightRebuild', { numberOfKeys: 2, lua: REBUILD });
   }
-  const key = (agent: string) => `inflight:${agent}`;
-
-  const count = async (agent: string) => Number((await redis.get(key(agent))) ?? 0);
-  /** Takes up to `want` slots while staying within `limit`; returns how many it got. */
-  const acquireUpTo = async (agent: string, want: number, limit: number): Promise<number> =>
-    want <= 0 ? 0 : r.syntorInFlightAcquireMany(key(agent), want, limit);
-  /** Gives `n` slots back (never below zero); returns the new count. */
-  const releaseMany = async (agent: string, n: number): Promise<number> =>
-    n <= 0 ? count(agent) : r.syntorInFlightReleaseMany(key(agent), n);
+  const setKey = (agent: string) => `inflight:${agent}:tasks`;
+  const markerKey = (agent: string) => `inflight:${agent}:rebuilt`;
 
   return {
-    acquireUpTo,
-    releaseMany,
-    /** Takes one slot if the agent is below `limit`. */
-    tryAcquire: async (agent: string, limit: number): Promise<boolean> => (await acquireUpTo(agent, 1, limit)) === 1,
-    /** Gives one slot back; returns the new count. */
-    release: (agent: string): Promise<number> => releaseMany(agent, 1),
-    count,
-    /** Sets the count from the source of truth (the sweeper reconciles counters a crash left behind). */
-    async reset(agent: string, value: number): Promise<void> {
-      await redis.set(key(agent), Math.max(0, value));
+    /** Takes a slot for each task, in order, while the agent stays within `limit`; the ids it took, or undefined if the set must be rebuilt first. */
+    async acquire(agent: string, taskIds: readonly string[], limit: number): Promise<string[] | undefined> {
+      if (taskIds.length === 0) return [];
+      const taken = await r.syntorInFlightAcquire(setKey(agent), markerKey(agent), limit, ...taskIds);
+      return taken === -1 ? undefined : taken;
+    },
+    /** Gives the tasks' slots back; a task not in the set changes nothing. */
+    async release(agent: string, taskIds: readonly string[]): Promise<void> {
+      if (taskIds.length > 0) await redis.srem(setKey(agent), ...taskIds);
+    },
+    async count(agent: string): Promise<number> {
+      return redis.scard(setKey(agent));
+    },
+    /**
+     * Sets the agent's set from PostgreSQL: `replace` for the sweeper's exact reconciliation,
+     * `union` after a loss (slots taken meanwhile by another coordinator are kept).
+     */
+    async rebuild(agent: string, taskIds: readonly string[], mode: 'replace' | 'union'): Promise<number> {
+      return r.syntorInFlightRebuild(setKey(agent), markerKey(agent), mode, ...taskIds);
     },
   };
 }

@@ -37,29 +37,48 @@ describe('Redis primitives', () => {
     });
   });
 
-  describe('in-flight counters', () => {
+  describe('in-flight sets', () => {
     const inFlight = createInFlight(redis);
+    const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+
+    it('answers "rebuild me" while the set was never built from PostgreSQL (or Redis lost it)', async () => {
+      expect(await inFlight.acquire('worker-new', ['t-1'], 5)).toBeUndefined();
+      await inFlight.rebuild('worker-new', [], 'replace');
+      expect(await inFlight.acquire('worker-new', ['t-1'], 5)).toEqual(['t-1']);
+    });
 
     it('never lets concurrent acquirers exceed the limit', async () => {
-      const results = await Promise.all(Array.from({ length: 20 }, () => inFlight.tryAcquire('worker-a', 5)));
-      expect(results.filter(Boolean)).toHaveLength(5);
+      await inFlight.rebuild('worker-a', [], 'replace');
+      const results = await Promise.all(ids('a', 20).map((id) => inFlight.acquire('worker-a', [id], 5)));
+      expect(results.filter((taken) => taken?.length === 1)).toHaveLength(5);
       expect(await inFlight.count('worker-a')).toBe(5);
     });
 
-    it('takes only the free slots in one step and gives back several at once', async () => {
-      expect(await inFlight.acquireUpTo('worker-c', 3, 5)).toBe(3);
-      expect(await inFlight.acquireUpTo('worker-c', 4, 5)).toBe(2);
-      expect(await inFlight.acquireUpTo('worker-c', 1, 5)).toBe(0);
-      expect(await inFlight.releaseMany('worker-c', 4)).toBe(1);
-      expect(await inFlight.releaseMany('worker-c', 9)).toBe(0);
+    it('takes only the free slots in one step, in order, and frees exactly the tasks released', async () => {
+      await inFlight.rebuild('worker-c', [], 'replace');
+      expect(await inFlight.acquire('worker-c', ['c1', 'c2', 'c3'], 5)).toEqual(['c1', 'c2', 'c3']);
+      expect(await inFlight.acquire('worker-c', ['c4', 'c5', 'c6', 'c7'], 5)).toEqual(['c4', 'c5']);
+      expect(await inFlight.acquire('worker-c', ['c8'], 5)).toEqual([]);
+      await inFlight.release('worker-c', ['c1', 'c1', 'c9']);
+      expect(await inFlight.count('worker-c')).toBe(4);
     });
 
-    it('frees a slot on release and never goes below zero', async () => {
-      expect(await inFlight.tryAcquire('worker-b', 1)).toBe(true);
-      expect(await inFlight.tryAcquire('worker-b', 1)).toBe(false);
-      expect(await inFlight.release('worker-b')).toBe(0);
-      expect(await inFlight.release('worker-b')).toBe(0);
-      expect(await inFlight.tryAcquire('worker-b', 1)).toBe(true);
+    it('a duplicate release mints no capacity, and a task already holding a slot keeps just one', async () => {
+      await inFlight.rebuild('worker-b', [], 'replace');
+      expect(await inFlight.acquire('worker-b', ['b1'], 1)).toEqual(['b1']);
+      expect(await inFlight.acquire('worker-b', ['b2'], 1)).toEqual([]);
+      expect(await inFlight.acquire('worker-b', ['b1'], 1)).toEqual([]);
+      await inFlight.release('worker-b', ['b2']);
+      expect(await inFlight.acquire('worker-b', ['b3'], 1)).toEqual([]);
+      await inFlight.release('worker-b', ['b1']);
+      expect(await inFlight.acquire('worker-b', ['b3'], 1)).toEqual(['b3']);
+    });
+
+    it('is rebuilt exactly from the truth, or merged with it after a loss', async () => {
+      await inFlight.rebuild('worker-d', ['d1', 'stale'], 'replace');
+      await inFlight.rebuild('worker-d', ['d1', 'd2'], 'replace');
+      expect(await inFlight.count('worker-d')).toBe(2);
+      expect(await inFlight.rebuild('worker-d', ['d3'], 'union')).toBe(3);
     });
   });
 
