@@ -1,0 +1,118 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { getConfig, type SyntorConfig } from '../../../lib/config/index.js';
+import { dependencyOutage } from '../../../lib/errors/dependencyOutage.js';
+import { createDeps, dispatchPending, getDeps, recordCompletions, relayOutbox, submitTasks, sweep, type Deps } from '../../../lib/orchestration/index.js';
+import { eventually, resetState } from './support.js';
+
+// Clients pointed at ports where nothing listens: a broker or a cache that is down.
+const NOWHERE = 1;
+const opened: Deps[] = [];
+afterAll(() => Promise.all(opened.map((d) => d.close().catch(() => undefined))));
+
+function depsWith(change: (config: SyntorConfig) => SyntorConfig): Deps {
+  // kafkajs retries a refused connection for a while; one quick try is enough to see the outage.
+  const deps = createDeps(change(getConfig()), { kafka: { retry: { retries: 0 }, connectionTimeout: 300 }, redisTls: false });
+  opened.push(deps);
+  return deps;
+}
+const brokerDown = () => depsWith((c) => ({ ...c, kafka: { ...c.kafka, brokers: [`127.0.0.1:${NOWHERE}`] } }));
+const redisDown = () => depsWith((c) => ({ ...c, redis: { ...c.redis, port: NOWHERE } }));
+
+async function registerSink(deps: Deps, concurrency = 10) {
+  await deps.agents.register({ agent: 'sink', instanceId: 'sink-1', kind: 'worker', capabilities: ['sink'], concurrency, startedAt: new Date().toISOString() });
+  await deps.liveness.beat('sink', 'sink-1', 60_000);
+}
+
+async function outboxRows(deps: Deps, taskId?: string) {
+  const { rows } = await deps.pool.query<{ topic: string; task_id: string | null; attempt: number | null }>(
+    'SELECT topic, task_id, attempt FROM outbox WHERE $1::uuid IS NULL OR task_id = $1 OR value LIKE $2 ORDER BY id',
+    [taskId ?? null, `%${taskId ?? ''}%`],
+  );
+  return rows;
+}
+
+async function taskRow(deps: Deps, id: string) {
+  const { rows } = await deps.pool.query<{ status: string; attempt: number; retry_count: number; error: { code: string } | null }>('SELECT * FROM tasks WHERE id = $1', [id]);
+  return rows[0]!;
+}
+
+describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
+  beforeEach(resetState);
+
+  it('acknowledges a submission while the broker is down; the assignment waits in the outbox and follows when it returns', async () => {
+    const healthy = await getDeps();
+    await registerSink(healthy);
+    const down = brokerDown();
+
+    const started = Date.now();
+    const [{ task, created }] = await submitTasks(down, [{ type: 'sink', requiredCapabilities: ['sink'] }], 'test');
+
+    expect(created).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await taskRow(healthy, task.id)).toMatchObject({ status: 'assigned', attempt: 1 });
+    expect(await outboxRows(healthy, task.id)).toEqual([{ topic: 'syntor.tasks.assignment', task_id: task.id, attempt: 1 }]);
+
+    // The broken relay lets its claim go after a failed send; a healthy one then sends the row.
+    const relayed = await eventually('a relay to send the assignment', async () => {
+      const { sent } = await relayOutbox(healthy);
+      return sent > 0 ? sent : undefined;
+    });
+
+    expect(relayed).toBeGreaterThanOrEqual(1);
+    expect(await outboxRows(healthy, task.id)).toEqual([]);
+  });
+
+  it('withdraws an assignment that never left the outbox when its lease runs out, without blaming the agent', async () => {
+    const healthy = await getDeps();
+    await registerSink(healthy);
+    const down = brokerDown();
+    const [{ task }] = await submitTasks(down, [{ type: 'sink', requiredCapabilities: ['sink'], timeoutMs: 100 }], 'test');
+    await healthy.pool.query("UPDATE tasks SET lease_expires_at = now() - interval '1 second' WHERE id = $1", [task.id]);
+
+    await sweep(down);
+
+    expect(await taskRow(healthy, task.id)).toMatchObject({ status: 'assigned', attempt: 2, retry_count: 0 });
+    const events = await healthy.tasks.events(task.id);
+    expect(events.map((e) => e.toStatus)).toEqual(['pending', 'assigned', 'failed', 'pending', 'assigned']);
+    expect(events[2]!.detail).toMatchObject({ error: { code: 'assignment-undelivered' } });
+    expect((await outboxRows(healthy, task.id)).filter((r) => r.task_id === task.id)).toEqual([{ topic: 'syntor.tasks.assignment', task_id: task.id, attempt: 2 }]);
+    expect((await healthy.agents.get('sink'))?.consecutiveFailures ?? 0).toBe(0);
+  });
+
+  it('settles a failure in the transaction that records it: Redis failing afterwards leaves no task stuck in failed', async () => {
+    const healthy = await getDeps();
+    await registerSink(healthy);
+    await healthy.batches.createMany([{ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 }], 'test');
+    await dispatchPending(healthy);
+    const { rows } = await healthy.pool.query<{ id: string }>("SELECT id FROM tasks WHERE status = 'assigned'");
+    const taskId = rows[0]!.id;
+    const completion = { taskId, attempt: 1, agent: 'sink', instanceId: 'sink-1', durationMs: 1, outcome: 'failure' as const, error: { code: 'boom', message: 'it broke', retriable: true } };
+
+    const failure = await recordCompletions(redisDown(), [completion]).then(() => undefined, (error: unknown) => error);
+
+    expect(dependencyOutage(failure)).toBe('redis');
+    expect(await taskRow(healthy, taskId)).toMatchObject({ status: 'dead' });
+    const letters = await healthy.deadLetters.list();
+    expect(letters.filter((l) => l.taskId === taskId)).toHaveLength(1);
+    expect((await outboxRows(healthy, taskId)).map((r) => r.topic)).toEqual(['syntor.dlq', 'syntor.system.events']);
+
+    // The trigger redelivers the batch: nothing applies twice, and the dead task can be redriven.
+    expect(await recordCompletions(healthy, [completion])).toEqual({ applied: 0 });
+    expect(await healthy.tasks.events(taskId)).toHaveLength(4);
+  });
+
+  it('rebuilds in-flight slots Redis lost from PostgreSQL before handing any out', async () => {
+    const healthy = await getDeps();
+    await registerSink(healthy, 2);
+    await healthy.batches.createMany([{ type: 'sink', requiredCapabilities: ['sink'] }, { type: 'sink', requiredCapabilities: ['sink'] }], 'test');
+    await dispatchPending(healthy);
+    // Redis restarted: its data is gone (only this test's keys are dropped).
+    await healthy.redis.del('inflight:sink:tasks', 'inflight:sink:rebuilt');
+    await healthy.batches.createMany([{ type: 'sink', requiredCapabilities: ['sink'] }], 'test');
+
+    const { assigned } = await dispatchPending(healthy);
+
+    expect(assigned).toBe(0);
+    expect(await healthy.inFlight.count('sink')).toBe(2);
+  });
+});
