@@ -40,3 +40,46 @@ export class HarnessUsageError extends HarnessError {
     super(message, { retriable: false });
   }
 }
+
+/**
+ * The harness could not reach Kafka at start, before any poller ran. Retriable: it usually means the
+ * broker is not started yet (`npm run services -- start`) or SYNTOR_KAFKA_BROKERS points elsewhere.
+ */
+export class HarnessKafkaUnreachableError extends HarnessError {
+  readonly code = 'harness-kafka-unreachable';
+
+  constructor(
+    readonly brokers: readonly string[],
+    options: { cause: unknown },
+  ) {
+    const why = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(
+      `Kafka is not reachable at ${brokers.join(',')} (${why}). ` +
+        'Start the local broker with `npm run services -- start`, or point SYNTOR_KAFKA_BROKERS at a running one.',
+      { retriable: true, cause: options.cause },
+    );
+  }
+}
+
+/**
+ * Topics the Kafka triggers read (or dead-letter to) do not exist, and outside `local` the harness
+ * does not create topics on a shared cluster. Not retriable: someone has to create them.
+ */
+export class HarnessTopicsMissingError extends HarnessError {
+  readonly code = 'harness-topics-missing';
+
+  constructor(
+    readonly missing: readonly string[],
+    readonly brokers: readonly string[],
+    /** The commands that create them, one per line. */
+    readonly commands: readonly string[],
+    readonly environment: string,
+  ) {
+    super(
+      `Kafka at ${brokers.join(',')} has no topic ${missing.join(', ')}, which the harness's Kafka triggers need; ` +
+        `in ${environment} the harness does not create topics. Create them, then start again:\n` +
+        commands.map((command) => `  ${command}`).join('\n'),
+      { retriable: false },
+    );
+  }
+}

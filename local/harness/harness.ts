@@ -10,6 +10,7 @@ import { compileFilters } from './filter/index.js';
 import { startHttpServer, type HttpRoute } from './http/index.js';
 import { createInvoker, type Invoke } from './invoker.js';
 import { consumerLag } from './kafka/consumerLag.js';
+import { ensureTriggerTopics, triggerTopicsOf } from './kafka/ensureTriggerTopics.js';
 import type { RetryPolicy } from './kafka/backoff.js';
 import { startKafkaTrigger } from './kafka/kafkaTrigger.js';
 import { loadHandler } from './loadHandler.js';
@@ -81,6 +82,8 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   const log = options.log ?? consoleLog;
   const agents = selectAgents(options.agents, options.only);
   const kafka = options.kafka ?? createKafka(config);
+  // Before anything starts: a missing topic or an absent broker then fails with a message, not mid-poll.
+  await ensureTriggerTopics({ kafka, config, topics: triggerTopicsOf(agents), log });
   // A registry per harness, so two harnesses in one process (tests) count apart.
   const metrics = createPlatformMetrics(new Registry());
   const producer = createProducer(kafka);
