@@ -41,3 +41,28 @@ export function checkRecordSize<R extends { topic: string; record: OutgoingRecor
   if (bytes > limitBytes) throw new KafkaMessageTooLargeError(outgoing.topic, bytes, limitBytes);
   return outgoing;
 }
+
+/**
+ * Splits `items` into consecutive chunks whose sizes add up to at most `limitBytes` (an item larger
+ * than the limit is a chunk of its own), keeping their order: send each chunk on its own.
+ *
+ * Why: kafkajs writes all of one send's messages for a partition as a single record batch, and the
+ * broker applies `message.max.bytes` to the batch, so messages that each fit can be refused together.
+ */
+export function chunkBySize<T>(items: readonly T[], sizeOf: (item: T) => number, limitBytes: number = LIMITS.brokerMessageBytes): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (current.length > 0 && bytes + size > limitBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

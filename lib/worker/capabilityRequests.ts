@@ -11,6 +11,7 @@ import { context as traceContext, ROOT_CONTEXT, type TraceContext } from '../obs
 import { toCapabilityLogger } from './capabilityLog.js';
 import { getWorkerDeps } from './deps.js';
 import { mapWithLimit } from './mapWithLimit.js';
+import { checkResultSize, fitErrorInfo } from './resultSize.js';
 import type { WorkerDefinition } from './types.js';
 
 type Response = PayloadInput<'service.response'>;
@@ -73,9 +74,12 @@ async function answerOne(run: CapabilityRequestsRun, capability: Capability, par
     signal: abort.signal,
   };
   try {
-    return { operation, ok: true, result: await runCapability(capability, params, ctx) };
+    const result = await runCapability(capability, params, ctx);
+    // The same cap as a task's result: a response too large to publish is answered as an error.
+    checkResultSize(operation, result);
+    return { operation, ok: true, result };
   } catch (error) {
-    const info = toErrorInfo(error);
+    const info = fitErrorInfo(toErrorInfo(error));
     log.warn({ error: { code: info.code, retriable: info.retriable, message: info.message } }, 'service request failed');
     return { operation, ok: false, error: info };
   } finally {

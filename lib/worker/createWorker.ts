@@ -1,7 +1,8 @@
 import type { Context } from 'aws-lambda';
-import { createMessage, type PayloadInput } from '../contracts/index.js';
+import { createMessage, jsonBytes, LIMITS, type PayloadInput } from '../contracts/index.js';
 import { createKafkaBatchHandler, observeHandler } from '../handlers/index.js';
 import { context as traceContext } from '../observability/tracing.js';
+import { chunkBySize } from '../kafka/messageSize.js';
 import { mapWithLimit } from './mapWithLimit.js';
 import { createPresence } from './presence.js';
 import { runAssignment } from './runAssignment.js';
@@ -10,6 +11,10 @@ import type { WorkerDefinition } from './types.js';
 
 /** How long an assignment stays "seen" for duplicate detection. */
 const SEEN_FOR_MS = 60 * 60_000;
+/** What a `task.complete` adds around its payload: the envelope's fields and the record's headers. */
+const ENVELOPE_BYTES = 2_048;
+
+const outcomeBytes = (outcome: PayloadInput<'task.complete'>) => jsonBytes(outcome) + ENVELOPE_BYTES;
 
 /**
  * The handlers of a worker agent: `execute` runs the tasks assigned to it (one MSK batch at a time,
@@ -56,15 +61,17 @@ export function createWorker(worker: WorkerDefinition) {
       // Each outcome continues the trace of the assignment it answers.
       const traceparents = new Map(claimed.map(({ record }) => [record.message.payload.task.id, record.traceparent]));
       try {
-        await producer.publishAll(
-          outcomes.map((outcome: PayloadInput<'task.complete'>) => {
-            const traceparent = traceparents.get(outcome.taskId);
-            return {
-              message: createMessage('task.complete', outcome, { source: worker.name }),
-              options: { key: outcome.taskId, ...(traceparent ? { traceparent } : {}) },
-            };
-          }),
-        );
+        for (const chunk of chunkBySize(outcomes, outcomeBytes, LIMITS.brokerMessageBytes)) {
+          await producer.publishAll(
+            chunk.map((outcome: PayloadInput<'task.complete'>) => {
+              const traceparent = traceparents.get(outcome.taskId);
+              return {
+                message: createMessage('task.complete', outcome, { source: worker.name }),
+                options: { key: outcome.taskId, ...(traceparent ? { traceparent } : {}) },
+              };
+            }),
+          );
+        }
       } catch (error) {
         // Unreported outcomes must run again on the retried batch, so forget that they were seen.
         await guard.releaseMany(claimed.map(({ key }) => key)).catch(() => undefined);

@@ -6,6 +6,7 @@ import { createMessage, type PayloadInput, type TaskAssignPayload } from '../con
 import { traceIdOf, type SyntorProducer } from '../kafka/index.js';
 import { getLogger, taskLogger, type Logger } from '../observability/index.js';
 import { toCapabilityLogger } from './capabilityLog.js';
+import { checkResultSize, fitErrorInfo } from './resultSize.js';
 
 /** After this long without finishing, the worker says "running" (marks the task, extends the lease). */
 const RUNNING_AFTER_MS = 1_000;
@@ -28,7 +29,8 @@ export interface AssignmentRun {
 /**
  * Runs one assigned task with the capability named by its type, within the task's timeout (and the
  * invocation's), and returns its `task.complete` payload. Invalid input fails the attempt without
- * retry; a thrown error fails it retriably; a capability this worker lacks is refused.
+ * retry; a thrown error fails it retriably; a capability this worker lacks is refused; a result over
+ * `LIMITS.resultBytes` fails it without retry (`result-too-large`), so the outcome always fits.
  */
 export async function runAssignment(run: AssignmentRun): Promise<PayloadInput<'task.complete'>> {
   const { task, attempt, agent } = run.assignment;
@@ -75,9 +77,10 @@ async function attemptTask(run: AssignmentRun, log: Logger): Promise<PayloadInpu
       }, budget);
     });
     const result = await Promise.race([runCapability(capability, task.payload, ctx), timeout]);
+    checkResultSize(capability.name, result);
     return { ...base, durationMs: Date.now() - started, outcome: 'success', result };
   } catch (error) {
-    return { ...base, durationMs: Date.now() - started, outcome: 'failure', error: toErrorInfo(error) };
+    return { ...base, durationMs: Date.now() - started, outcome: 'failure', error: fitErrorInfo(toErrorInfo(error)) };
   } finally {
     clearTimeout(running);
     clearTimeout(timer);

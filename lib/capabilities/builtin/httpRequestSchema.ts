@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
-const MIB = 1024 * 1024;
+const KIB = 1024;
+const MIB = 1024 * KIB;
 
 export const HTTP_REQUEST_LIMITS = {
   timeoutMs: { default: 10_000, max: 30_000 },
-  maxResponseBytes: { default: MIB, max: 10 * MIB },
+  // The body travels in the task's result, as text or as base64 (4/3 of its bytes), and a result is
+  // capped at LIMITS.resultBytes (512 KiB): at the maximum a base64 body is 469 KiB, leaving room for
+  // the headers (Node refuses more than 16 KiB of them), the URL and the rest of the result.
+  maxResponseBytes: { default: 256 * KIB, max: 352 * KIB },
   requestBodyBytes: MIB,
   followRedirects: { default: 0, max: 5 },
 } as const;
