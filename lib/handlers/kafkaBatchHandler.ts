@@ -1,9 +1,22 @@
 import type { Context } from 'aws-lambda';
-import type { Message, MessageType, MessageOf } from '../contracts/index.js';
+import { LIMITS, truncateText, type Message, type MessageType, type MessageOf } from '../contracts/index.js';
+import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { decodeMessage, headerValue, MskRecordDecodeError, readMskEvent, type KafkaRecord, type SyntorProducer } from '../kafka/index.js';
+import { getLogger } from '../observability/logger.js';
 import { contextFromTraceparent, endSpan, ROOT_CONTEXT, SpanKind, startSpan, trace, traceparentOfSpan, type Span, type TraceContext } from '../observability/tracing.js';
-import { deadLetterRecords } from './deadLetterRecord.js';
+import { batchItemFailures, type KafkaBatchResponse } from './batchItemFailures.js';
+import { deadLetterRecords, type RecordFailure } from './deadLetterRecord.js';
+import { isolateRecords } from './isolateRecords.js';
 import { observeHandler } from './observeHandler.js';
+
+/** The reason code of a record that failed when processed alone. */
+export const HANDLER_ERROR = 'handler-error';
+
+/**
+ * The isolation pass stops when less than this is left of the invocation: the records not reached
+ * are redelivered rather than cut off by the timeout, which would redeliver the whole batch.
+ */
+const ISOLATION_MARGIN_MS = 2_000;
 
 export interface DecodedRecord<T extends MessageType> {
   record: KafkaRecord;
@@ -21,32 +34,75 @@ export interface KafkaBatchHandlerOptions<T extends MessageType> {
   /** Message types this function handles; any other type on its topic is dead-lettered. */
   accepts: readonly T[];
   producer: () => SyntorProducer | Promise<SyntorProducer>;
-  /** Handles the batch's valid messages together (set-based work per MSK batch). Throw to retry the batch. */
+  /**
+   * Handles the batch's valid messages together (set-based work per MSK batch); called again with
+   * one message at a time when the batch fails for another reason than an outage. Must be
+   * idempotent: a retried or isolated batch hands it messages it has already handled.
+   */
   process(messages: DecodedRecord<T>[], context: Context): Promise<void>;
   /**
-   * Where records that cannot be understood go instead of syntor.dlq. The function that consumes
+   * Where records that cannot be processed go instead of syntor.dlq. The function that consumes
    * syntor.dlq sets it: the dead-letter topic is the end of the line, not a place to send things back to.
    */
   onPoison?(poison: PoisonRecord[], context: Context): Promise<void>;
 }
 
-export interface PoisonRecord {
-  record: KafkaRecord;
-  reasonCode: string;
-  reason: string;
-}
+/** A record that cannot be processed: unreadable, of a type the function does not handle, or failing alone. */
+export type PoisonRecord = RecordFailure;
 
 /**
  * The shape of every Kafka-triggered handler: read the MSK event, decode each record, send what
- * cannot be understood to syntor.dlq with its reason and origin (one bad record never blocks the
- * others), and hand the rest to `process`. An error thrown by `process` (broker or database down)
- * fails the invocation so the trigger retries it; the stores' conditional updates make that harmless.
+ * cannot be understood to syntor.dlq with its reason and origin, and hand the rest to `process`.
+ *
+ * One bad record never blocks the others. When `process` throws:
+ * - an outage (`dependencyOutage`: database, cache or broker down) fails the invocation, so the
+ *   trigger retries the batch; the stores' conditional updates make the repeat harmless;
+ * - anything else is looked into: each record is processed again alone (in order within its
+ *   partition), one that still fails is dead-lettered with reason `handler-error`, its error's code
+ *   and message and its origin, and the rest go on. An outage or the deadline during that pass
+ *   stops it, and the handler answers a partial batch response naming the records not yet
+ *   processed, so the trigger commits what was done and redelivers from there.
+ *
+ * Its Kafka triggers must set `reportBatchItemFailures` (SYNTOR_KAFKA_TRIGGER_DEFAULTS does):
+ * without it, Lambda takes the partial response for success and the unprocessed records are skipped.
  */
 export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBatchHandlerOptions<T>) {
-  return observeHandler(async (event: unknown, context: Context): Promise<void> => {
+  async function sendToDeadLetters(failures: PoisonRecord[], context: Context): Promise<void> {
+    if (failures.length === 0) return;
+    if (options.onPoison) await options.onPoison(failures, context);
+    else await deadLetterRecords(await options.producer(), context.functionName, failures);
+  }
+
+  async function processIsolating(valid: DecodedRecord<T>[], spans: ReadonlyMap<KafkaRecord, Span>, context: Context): Promise<KafkaBatchResponse | undefined> {
+    let batchError: unknown;
+    try {
+      await options.process(valid, context);
+      return undefined;
+    } catch (error) {
+      if (dependencyOutage(error) !== undefined) throw error;
+      batchError = error;
+    }
+    // A batch of one has already failed alone.
+    const { failed, unprocessed } =
+      valid.length === 1
+        ? { failed: [{ item: valid[0]!, error: batchError }], unprocessed: [] }
+        : await isolateRecords(valid, (item) => options.process([item], context), {
+            stopsPass: (error) => dependencyOutage(error) !== undefined,
+            outOfTime: () => remainingMs(context) < ISOLATION_MARGIN_MS,
+          });
+    getLogger().warn(
+      { function: context.functionName, records: valid.length, failedAlone: failed.length, unprocessed: unprocessed.length, error: errorOf(batchError) },
+      'batch failed; its records were processed one at a time',
+    );
+    for (const { item } of failed) spans.get(item.record)?.setAttribute('syntor.dead_letter.reason', HANDLER_ERROR);
+    await sendToDeadLetters(failed.map(({ item, error }) => handlerFailure(item.record, error, context)), context);
+    return unprocessed.length > 0 ? batchItemFailures(unprocessed.map((item) => item.record)) : undefined;
+  }
+
+  return observeHandler(async (event: unknown, context: Context): Promise<KafkaBatchResponse | void> => {
     const valid: DecodedRecord<T>[] = [];
     const poison: PoisonRecord[] = [];
-    const spans: Span[] = [];
+    const spans = new Map<KafkaRecord, Span>();
     // Each record continues its own trace; the invocation's span is linked, not the parent.
     const invocation = trace.getActiveSpan()?.spanContext();
     const links = invocation ? [{ context: invocation }] : [];
@@ -63,7 +119,7 @@ export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBat
           'messaging.operation.type': 'process',
         },
       });
-      spans.push(span);
+      spans.set(record, span);
       let message: Message;
       try {
         message = decodeMessage(record);
@@ -83,15 +139,35 @@ export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBat
       valid.push({ record, message: message as MessageOf<T>, ...(traceparent ? { traceparent } : {}), traceContext: trace.setSpan(ROOT_CONTEXT, span) });
     }
     try {
-      if (poison.length > 0) {
-        if (options.onPoison) await options.onPoison(poison, context);
-        else await deadLetterRecords(await options.producer(), context.functionName, poison);
-      }
-      if (valid.length > 0) await options.process(valid, context);
-      for (const span of spans) endSpan(span);
+      await sendToDeadLetters(poison, context);
+      const response = valid.length > 0 ? await processIsolating(valid, spans, context) : undefined;
+      for (const span of spans.values()) endSpan(span);
+      return response;
     } catch (error) {
-      for (const span of spans) endSpan(span, error);
+      for (const span of spans.values()) endSpan(span, error);
       throw error;
     }
   });
+}
+
+function remainingMs(context: Context): number {
+  // A hand-made context (a test, a direct call) may not say; then there is no deadline to keep.
+  return typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Number.POSITIVE_INFINITY;
+}
+
+/** An error's explicit code (ours, a SQLSTATE, a capability's), never one made from its class name. */
+function errorOf(error: unknown): { code: string; message: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: typeof code === 'string' && code !== '' ? code : 'unknown', message: truncateText(message, LIMITS.errorMessageBytes) };
+}
+
+function handlerFailure(record: KafkaRecord, error: unknown, context: Context): PoisonRecord {
+  const info = errorOf(error);
+  return {
+    record,
+    reasonCode: HANDLER_ERROR,
+    reason: `${context.functionName} failed on this record alone: ${info.message}`,
+    details: { error: info },
+  };
 }
