@@ -10,6 +10,7 @@ import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { interpretResponse, type BatchOutcome } from './batchResponse.js';
 import { commitAll, commitPartial, type BufferedRecord, type CommitOffsets } from './commitPlan.js';
 import { deadLetterRecords } from './deadLetter.js';
+import { startResilientConsumer } from './resilientConsumer.js';
 
 export interface KafkaTriggerOptions {
   kafka: Kafka;
@@ -60,13 +61,9 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
   // Batches run one at a time per poller, so a partition's records are handled in order.
   let queue: Promise<void> = Promise.resolve();
 
-  const consumer: Consumer = options.kafka.consumer({
-    groupId: options.groupId,
-    // Lambda keeps a batch's records until the function returns: let slow handlers run without losing the group.
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
-    maxWaitTimeInMs: 250,
-  });
+  // A crashed consumer is replaced by a new one: commit, pause and resume on the latest.
+  let latest: Consumer | undefined;
+  const consumer = (): Consumer => latest!;
 
   const matchedCount = () => buffer.reduce((n, item) => n + (item.matched ? 1 : 0), 0);
 
@@ -107,7 +104,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
   function commit(offsets: CommitOffsets): Promise<void> {
     if (offsets.length === 0) return commits;
     commits = commits.then(() =>
-      consumer.commitOffsets(offsets).catch((error: unknown) => {
+      consumer().commitOffsets(offsets).catch((error: unknown) => {
         // Typically a rebalance: the partition's new owner starts from the last commit.
         log.warn(`${name}: commit failed, records will be redelivered: ${(error as Error).message}`);
       }),
@@ -204,7 +201,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     windowTimer = undefined;
     await deliver(takeBatch());
     if (paused && buffer.length < maxBuffered / 2 && !stopping) {
-      consumer.resume([{ topic: trigger.topic }]);
+      consumer().resume([{ topic: trigger.topic }]);
       paused = false;
     }
     if (matchedCount() >= trigger.batchSize) schedule('full');
@@ -225,25 +222,43 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     // Moves kafkajs's fetch position on; the commit happens only after the handler succeeds.
     resolveOffset(batch.lastOffset());
     if (buffer.length >= maxBuffered && !paused) {
-      consumer.pause([{ topic: trigger.topic }]);
+      consumer().pause([{ topic: trigger.topic }]);
       paused = true;
     }
     if (trigger.batchingWindowMs === 0 || matchedCount() >= trigger.batchSize) schedule('full');
     else armWindow();
   }
 
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    // After a rebalance kafkajs fetches again from the committed offsets: buffered records would repeat.
-    buffer = [];
-    windowStartedAt = undefined;
-  });
-  consumer.on(consumer.events.CRASH, (event) => {
-    log.error(`${name}: consumer crashed (${event.payload.error.message}); ${event.payload.restart ? 'restarting' : 'not restarting'}`);
-  });
+  function watch(created: Consumer) {
+    latest = created;
+    created.on(created.events.GROUP_JOIN, () => {
+      // After a rebalance (or a replaced consumer) kafkajs fetches again from the committed offsets:
+      // buffered records would repeat, and the new consumer has nothing paused.
+      buffer = [];
+      windowStartedAt = undefined;
+      paused = false;
+    });
+    created.on(created.events.CRASH, (event) => {
+      if (event.payload.restart) log.error(`${name}: consumer crashed (${event.payload.error.message}); kafkajs restarts it`);
+    });
+  }
 
-  await consumer.connect();
-  await consumer.subscribe({ topic: trigger.topic, fromBeginning: trigger.startingPosition === 'TRIM_HORIZON' });
-  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch });
+  const resilient = await startResilientConsumer({
+    kafka: options.kafka,
+    config: {
+      groupId: options.groupId,
+      // Lambda keeps a batch's records until the function returns: let slow handlers run without losing the group.
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: 250,
+    },
+    topic: trigger.topic,
+    fromBeginning: trigger.startingPosition === 'TRIM_HORIZON',
+    run: { autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch },
+    setup: watch,
+    name,
+    log,
+  });
   status.state = 'running';
 
   return {
@@ -256,7 +271,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
       stopSleep = new AbortController();
       await queue;
       await commits;
-      await consumer.disconnect();
+      await resilient.stop();
       status.state = 'stopped';
     },
   };
