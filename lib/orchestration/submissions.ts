@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
+import { jsonBytes, LIMITS, taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
 import { newTraceparent } from '../kafka/traceparent.js';
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { taskMetrics } from '../observability/metrics.js';
@@ -18,17 +18,31 @@ export type SubmissionCheck = { ok: true; submission: TaskSubmission } | { ok: f
 // Built once: zod compiles a schema on first use, and .strict() makes a new schema each call.
 const strictSubmissionSchema = taskSubmissionSchema.strict();
 
-/** Validates a submission and names each invalid field (`requiredCapabilities.1`, `priority`…). */
+/**
+ * Validates a submission and names each invalid field (`requiredCapabilities.1`, `priority`…). A
+ * payload over `LIMITS.payloadBytes` serialized is refused too, naming its size and the limit: it
+ * would travel in every assignment of the task.
+ */
 export function checkSubmission(input: unknown): SubmissionCheck {
   const parsed = strictSubmissionSchema.safeParse(input);
-  if (parsed.success) return { ok: true, submission: parsed.data };
+  const errors = parsed.success ? [] : parsed.error.issues.map(fieldErrorOf);
+  const tooLarge = payloadSizeError(parsed.success ? parsed.data.payload : (input as { payload?: unknown } | null | undefined)?.payload);
+  if (tooLarge) errors.push(tooLarge);
+  if (parsed.success && errors.length === 0) return { ok: true, submission: parsed.data };
+  return { ok: false, errors };
+}
+
+function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
   return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => ({
-      field: issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? (issue as z.core.$ZodIssueUnrecognizedKeys).keys.join(', ') : '(body)',
-      message: issue.message,
-    })),
+    field: issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? (issue as z.core.$ZodIssueUnrecognizedKeys).keys.join(', ') : '(body)',
+    message: issue.message,
   };
+}
+
+function payloadSizeError(payload: unknown): FieldError | undefined {
+  const bytes = jsonBytes(payload);
+  if (bytes <= LIMITS.payloadBytes) return undefined;
+  return { field: 'payload', message: `is ${bytes} bytes serialized; the limit is ${LIMITS.payloadBytes} bytes` };
 }
 
 /**
