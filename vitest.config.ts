@@ -42,6 +42,16 @@ export default defineConfig({
           },
         },
       },
+      {
+        test: {
+          name: 'chaos',
+          include: ['test/chaos/**/*.test.ts'],
+          // Its own PostgreSQL, Redis, Kafka and harness on free ports: it can run beside the other
+          // projects. A run starts a JVM and a cluster, then waits out faults and a backlog.
+          testTimeout: 15 * 60_000,
+          hookTimeout: 15 * 60_000,
+        },
+      },
     ],
   },
 });

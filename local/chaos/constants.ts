@@ -39,6 +39,8 @@ export const HARNESS_TUNING = {
 export const SUBMIT_TIMEOUT_MS = 5_000;
 /** The submitter gives a task up after retrying this long. */
 export const SUBMIT_GIVE_UP_MS = 120_000;
+/** Requests open at once, like an HTTP client's connection pool; the rest wait their turn. */
+export const SUBMIT_CONCURRENCY = 16;
 export const SUBMIT_BACKOFF = { firstMs: 200, maxMs: 2_000 } as const;
 /** Pause between two faults, with submissions running, so each one's effect can be told apart. */
 export const FAULT_GAP_MS = 8_000;

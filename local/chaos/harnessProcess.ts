@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../services/constants.js';
 import { ChaosServiceError } from './errors.js';
 import { logTail } from './logTail.js';
+import { portOpen } from './portOpen.js';
 import { waitUntil } from './waitUntil.js';
 
 /** An exit of the harness that the chaos did not cause. */
@@ -37,6 +38,7 @@ export async function startHarnessProcess(options: {
   readonly workDir: string;
   readonly env: NodeJS.ProcessEnv;
   readonly httpPort: number;
+  readonly healthPort: number;
   readonly log?: (line: string) => void;
 }): Promise<HarnessProcess> {
   const log = options.log ?? (() => undefined);
@@ -47,7 +49,12 @@ export async function startHarnessProcess(options: {
   let expectingExit = false;
   let stopped = false;
 
-  const serving = async () => (await fetch(`${httpUrl}/agents`, { signal: AbortSignal.timeout(2_000) })).status < 500;
+  // Up means listening: /health answers (whatever it says) and the HTTP routes accept connections.
+  // Whether it also gets work done is what the load and the verdict measure.
+  const serving = async () => {
+    await fetch(`http://127.0.0.1:${options.healthPort}/health`, { signal: AbortSignal.timeout(2_000) });
+    return portOpen(options.httpPort);
+  };
   const launch = async () => {
     const out = openSync(logFile, 'a');
     const started = spawn(process.execPath, ['--import', 'tsx', 'local/harness/cli.ts', '--fire-schedules', '--agents', AGENTS, '--summary-seconds', '0'], {
@@ -68,7 +75,7 @@ export async function startHarnessProcess(options: {
       });
     });
     if (!(await waitUntil(serving, READY_TIMEOUT_MS, 250))) {
-      throw new ChaosServiceError('harness', `did not serve ${httpUrl}/agents within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}`);
+      throw new ChaosServiceError('harness', `did not listen on ${httpUrl} and /health within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}`);
     }
   };
   const kill = async (signal: NodeJS.Signals) => {

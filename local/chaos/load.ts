@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SUBMIT_BACKOFF, SUBMIT_GIVE_UP_MS } from './constants.js';
+import { SUBMIT_BACKOFF, SUBMIT_CONCURRENCY, SUBMIT_GIVE_UP_MS } from './constants.js';
+import { createSemaphore } from './semaphore.js';
 import { submitOnce } from './submitOnce.js';
 import { chaosTask } from './taskMix.js';
 import type { Acknowledged, LoadResult } from './types.js';
@@ -17,11 +18,13 @@ export interface LoadOptions {
 }
 
 const FIRST_ERRORS_KEPT = 8;
+const GIVE_UPS_LOGGED = 3;
 
 /**
  * Submits tasks over HTTP at `rate` per second, each with its own idempotency key, retrying every
  * failed attempt with capped exponential backoff (and jitter) until it is acknowledged or
- * {@link SUBMIT_GIVE_UP_MS} passed. Resolves when every submission has an outcome.
+ * {@link SUBMIT_GIVE_UP_MS} passed. At most {@link SUBMIT_CONCURRENCY} requests are open at once, as
+ * with a client's connection pool: an outage must not turn into an unbounded retry storm. Resolves when every submission has an outcome.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const log = options.log ?? (() => undefined);
@@ -29,13 +32,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const errors: Record<string, number> = {};
   const firstErrors: string[] = [];
   let abandoned = 0;
+  const slots = createSemaphore(SUBMIT_CONCURRENCY);
 
   const submit = async (index: number) => {
     const task = chaosTask(options.runId, index, options.failingShare);
     const giveUpAt = Date.now() + SUBMIT_GIVE_UP_MS;
     let delay: number = SUBMIT_BACKOFF.firstMs;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await submitOnce(options.url, task.body);
+      const outcome = await slots.run(() => submitOnce(options.url, task.body));
       if (outcome.ok) {
         acknowledged.push({ key: task.body.idempotencyKey as string, id: outcome.id, designedToFail: task.designedToFail, ackedAt: Date.now(), attempts: attempt });
         return;
@@ -46,7 +50,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       }
       if (!outcome.retriable || Date.now() + delay > giveUpAt) {
         abandoned++;
-        log(`Load: task ${index} given up after ${attempt} attempts (${outcome.detail})`);
+        if (abandoned <= GIVE_UPS_LOGGED || abandoned % 100 === 0) log(`Load: task ${index} given up after ${attempt} attempts (${outcome.detail}); ${abandoned} given up so far`);
         return;
       }
       await sleep(delay * (0.5 + Math.random()));

@@ -56,7 +56,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     ]);
     if (!postgres || !redis || !kafka) throw new ChaosServiceError('services', 'not all started');
     const env = harnessEnv({ kafka: kafka.address, redis: redis.address, postgresPort: pgPort!, httpPort: httpPort!, metricsPort: metricsPort!, healthPort: healthPort!, gitWorkspace: join(workDir, 'git') });
-    harness = await startHarnessProcess({ workDir, env, httpPort: httpPort!, log });
+    harness = await startHarnessProcess({ workDir, env, httpPort: httpPort!, healthPort: healthPort!, log });
     if (!(await waitForWorkers(harness.httpUrl, 60_000))) {
       throw new ChaosServiceError('harness', `the workers did not register within 60 s; end of ${harness.logFile}:\n${await logTail(harness.logFile, 5)}`);
     }
@@ -94,8 +94,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   }
 }
 
-/** The most telling line of a log tail: the first error line, else the last line. */
+/** The most telling line of a log tail: a thrown error's own line, else an "Unhandled…" line, else the last line. */
 function firstLogLine(tail: string): string {
-  const lines = tail.split('\n');
-  return (lines.find((l) => /error|fatal|unhandled|ECONN|terminat/i.test(l)) ?? lines.at(-1) ?? '').trim().slice(0, 400);
+  const lines = tail.split('\n').map((l) => l.trim());
+  const line = lines.find((l) => /^(\w*Error|\w+Exception)\b.*:/.test(l)) ?? lines.find((l) => /unhandled|uncaught|fatal/i.test(l)) ?? lines.at(-1) ?? '';
+  return line.slice(0, 400);
 }
