@@ -1,7 +1,8 @@
 import { TOPICS } from '../../lib/contracts/index.js';
-import { defineAgent, handlerPath } from '../../lib/manifest/index.js';
+import { defineAgent, handlerPath, SYNTOR_KAFKA_TRIGGER_DEFAULTS } from '../../lib/manifest/index.js';
 
 const entry = (file: string) => handlerPath(import.meta.url, file);
+const kafka = { ...SYNTOR_KAFKA_TRIGGER_DEFAULTS, type: 'kafka' } as const;
 
 /** The coordination agent: takes tasks in, routes them, tracks them to a terminal state. */
 export default defineAgent({
@@ -28,19 +29,20 @@ export default defineAgent({
     {
       name: 'requests',
       entry: entry('./requests.ts'),
-      triggers: [{ type: 'kafka', topic: TOPICS.serviceRequest, filters: [{ value: { target: ['coordination'] } }], batchSize: 500, batchingWindowMs: 20 }],
+      triggers: [{ ...kafka, topic: TOPICS.serviceRequest, filters: [{ value: { target: ['coordination'] } }], batchSize: 500, batchingWindowMs: 20 }],
     },
-    { name: 'status', entry: entry('./status.ts'), triggers: [{ type: 'kafka', topic: TOPICS.taskStatus, batchSize: 500, batchingWindowMs: 20 }] },
-    { name: 'complete', entry: entry('./complete.ts'), triggers: [{ type: 'kafka', topic: TOPICS.taskComplete, batchSize: 500, batchingWindowMs: 20 }] },
+    { name: 'status', entry: entry('./status.ts'), triggers: [{ ...kafka, topic: TOPICS.taskStatus, batchSize: 500, batchingWindowMs: 20 }] },
+    { name: 'complete', entry: entry('./complete.ts'), triggers: [{ ...kafka, topic: TOPICS.taskComplete, batchSize: 500, batchingWindowMs: 20 }] },
     {
       name: 'registry',
       entry: entry('./registry.ts'),
       triggers: [
-        { type: 'kafka', topic: TOPICS.agentRegistration, batchSize: 100, batchingWindowMs: 20 },
-        { type: 'kafka', topic: TOPICS.agentHeartbeat, batchSize: 100, batchingWindowMs: 100 },
+        { ...kafka, topic: TOPICS.agentRegistration, batchSize: 100, batchingWindowMs: 20 },
+        { ...kafka, topic: TOPICS.agentHeartbeat, batchSize: 100, batchingWindowMs: 100 },
       ],
     },
-    { name: 'dead-letters', entry: entry('./deadLetters.ts'), triggers: [{ type: 'kafka', topic: TOPICS.deadLetter, batchSize: 100, batchingWindowMs: 100 }] },
+    // Retried until it succeeds: its failures have nowhere further to go than syntor.dlq itself.
+    { name: 'dead-letters', entry: entry('./deadLetters.ts'), triggers: [{ ...kafka, maximumRetryAttempts: -1, topic: TOPICS.deadLetter, batchSize: 100, batchingWindowMs: 100 }] },
     { name: 'sweeper', entry: entry('./sweeper.ts'), timeoutSeconds: 60, triggers: [{ type: 'schedule', expression: 'rate(1 minute)' }] },
   ],
 });

@@ -1,5 +1,5 @@
 import { TOPICS, type AgentManifest, type AgentManifestInput } from '../contracts/index.js';
-import { defineAgent, handlerPath } from '../manifest/index.js';
+import { defineAgent, handlerPath, SYNTOR_KAFKA_TRIGGER_DEFAULTS } from '../manifest/index.js';
 import type { WorkerDefinition } from './types.js';
 
 export interface WorkerEntries {
@@ -26,7 +26,7 @@ export function requestsFunction(
     entry: handlerPath(manifestUrl, './requests.ts'),
     memoryMb: tuning.memoryMb ?? 512,
     timeoutSeconds: tuning.timeoutSeconds ?? 300,
-    triggers: [{ type: 'kafka', topic: TOPICS.serviceRequest, filters: [{ value: { target: [agent] } }], batchSize: tuning.batchSize ?? 10, batchingWindowMs: 20 }],
+    triggers: [{ ...SYNTOR_KAFKA_TRIGGER_DEFAULTS, type: 'kafka', topic: TOPICS.serviceRequest, filters: [{ value: { target: [agent] } }], batchSize: tuning.batchSize ?? 10, batchingWindowMs: 20 }],
   };
 }
 
@@ -61,6 +61,7 @@ export function workerManifest(
         timeoutSeconds: 900,
         triggers: [
           {
+            ...SYNTOR_KAFKA_TRIGGER_DEFAULTS,
             type: 'kafka',
             topic: TOPICS.taskAssignment,
             filters: [{ value: { target: [worker.name] } }],
