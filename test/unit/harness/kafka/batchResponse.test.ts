@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { batchItemFailures } from '../../../../lib/handlers/index.js';
 import { interpretResponse } from '../../../../local/harness/kafka/batchResponse.js';
 import { buildKafkaRecord } from '../../../fixtures/kafkaRecords.js';
 
@@ -23,7 +24,7 @@ describe('interpretResponse', () => {
     expect(interpretResponse({ batchItemFailures: [{ itemIdentifier: 'my-topic-0-11' }] }, batch, false)).toEqual({ kind: 'success' });
   });
 
-  it('keeps the lowest failed offset per partition (topic names may contain dashes)', () => {
+  it('keeps the lowest failed offset per partition in the string form too (topic names may contain dashes)', () => {
     const outcome = interpretResponse(
       { batchItemFailures: [{ itemIdentifier: 'my-topic-0-11' }, { itemIdentifier: 'my-topic-0-10' }, { itemIdentifier: 'my-topic-2-7' }] },
       batch,
@@ -32,7 +33,31 @@ describe('interpretResponse', () => {
     expect(outcome).toEqual({ kind: 'partial', failedFrom: new Map([['my-topic-0', 10n], ['my-topic-2', 7n]]) });
   });
 
+  it('reads the form AWS documents for Kafka: the topic-partition key and the offset', () => {
+    const outcome = interpretResponse(
+      {
+        batchItemFailures: [
+          { itemIdentifier: { partition: 'my-topic-0', offset: 11 } },
+          { itemIdentifier: { partition: 'my-topic-0', offset: 10 } },
+          { itemIdentifier: { partition: 'my-topic-2', offset: 7 } },
+        ],
+      },
+      batch,
+      true,
+    );
+    expect(outcome).toEqual({ kind: 'partial', failedFrom: new Map([['my-topic-0', 10n], ['my-topic-2', 7n]]) });
+  });
+
+  it('reads what createKafkaBatchHandler answers', () => {
+    expect(interpretResponse(batchItemFailures([batch[1]!]), batch, true)).toEqual({ kind: 'partial', failedFrom: new Map([['my-topic-0', 11n]]) });
+  });
+
   it.each([
+    ['an object naming a partition not in the batch', { batchItemFailures: [{ itemIdentifier: { partition: 'my-topic-1', offset: 10 } }] }],
+    ['an object naming an offset not in the batch', { batchItemFailures: [{ itemIdentifier: { partition: 'my-topic-0', offset: 12 } }] }],
+    ['an object with the offset as a string', { batchItemFailures: [{ itemIdentifier: { partition: 'my-topic-0', offset: '10' } }] }],
+    ['an object without its partition', { batchItemFailures: [{ itemIdentifier: { offset: 10 } }] }],
+    ['an empty object', { batchItemFailures: [{ itemIdentifier: {} }] }],
     ['an empty identifier', { batchItemFailures: [{ itemIdentifier: '' }] }],
     ['a null identifier', { batchItemFailures: [{ itemIdentifier: null }] }],
     ['a bad key name', { batchItemFailures: [{ itemId: 'my-topic-0-10' }] }],
