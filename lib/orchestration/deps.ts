@@ -1,3 +1,4 @@
+import type { KafkaConfig } from 'kafkajs';
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
 import { resolveConnections, type Connections } from '../aws/index.js';
@@ -18,7 +19,8 @@ import {
 } from '../store/index.js';
 
 /** Everything the orchestration code talks to; built once per process (a Lambda cold start) and reused. */
-export function createDeps(config: SyntorConfig, connections: Pick<Connections, 'kafka' | 'redisTls'> = { kafka: {}, redisTls: false }) {
+/** `connections.kafka` is merged into the kafkajs client settings (TLS and IAM on AWS; retry or timeouts where a caller needs them). */
+export function createDeps(config: SyntorConfig, connections: { kafka: Partial<KafkaConfig>; redisTls: Connections['redisTls'] } = { kafka: {}, redisTls: false }) {
   const pool: pg.Pool = createPool(config.postgres);
   const redis: Redis = createRedis(config.redis, { tls: connections.redisTls });
   const producer: SyntorProducer = createProducer(createKafka(config, connections.kafka));

@@ -2,7 +2,7 @@ export { loadCandidates } from './candidates.js';
 export { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
 export { recordCompletions, type CompletionRecord } from './completions.js';
 export { redrive } from './deadLetters.js';
-export { relayOutbox, relaySoon, type RelayResult } from './outboxRelay.js';
+export { relayBacklog, relayOutbox, relaySoon, type RelayResult } from './outboxRelay.js';
 export { settleFailures } from './settleFailures.js';
 export { createDeps, getDeps, type Deps } from './deps.js';
 export { dispatchPending, type DispatchResult } from './dispatcher.js';

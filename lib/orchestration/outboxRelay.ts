@@ -72,3 +72,16 @@ export async function relaySoon(deps: Deps, ids: readonly string[], waitMs = 2_0
   await Promise.race([relayOutbox(deps, { ids }), new Promise<void>((done) => (timer = setTimeout(done, waitMs)))]);
   clearTimeout(timer);
 }
+
+let lastBacklogRelayAt = 0;
+
+/**
+ * Relays whatever the outbox holds, at most once a second per process: called from the hot paths
+ * (status heartbeats, registrations) so messages an outage held back follow within seconds of its
+ * end, without waiting for the sweeper's minute.
+ */
+export async function relayBacklog(deps: Deps, intervalMs = 1_000): Promise<void> {
+  if (Date.now() - lastBacklogRelayAt < intervalMs) return;
+  lastBacklogRelayAt = Date.now();
+  await relayOutbox(deps);
+}

@@ -1,6 +1,7 @@
 import type { AgentDeregisterPayload, AgentHeartbeatPayload, AgentRegisterPayload } from '../contracts/index.js';
 import type { Deps } from './deps.js';
 import { dispatchPending } from './dispatcher.js';
+import { relayBacklog } from './outboxRelay.js';
 import { maybeSweep } from './sweeper.js';
 
 /**
@@ -27,5 +28,6 @@ export async function recordRegistrations(
     }
   }
   if (registered) await dispatchPending(deps);
+  await relayBacklog(deps);
   await maybeSweep(deps);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { taskSubmissionSchema, type TaskStatus, type TaskSubmission } from '../../contracts/index.js';
+import { taskSubmissionSchema, type TaskSubmission } from '../../contracts/index.js';
 import { completeAttempts, type Completion } from './completeAttempts.js';
 import { expireLeases } from './expireLeases.js';
 import { enqueueOutbox, type OutboxRecord } from './outbox.js';

@@ -7,11 +7,12 @@ import { eventually, resetState } from './support.js';
 // Clients pointed at ports where nothing listens: a broker or a cache that is down.
 const NOWHERE = 1;
 const opened: Deps[] = [];
+// kafkajs retries a refused connection for a while; one quick try is enough to see the outage.
+const QUICK_FAILURE = { retry: { retries: 0 }, connectionTimeout: 300 };
 afterAll(() => Promise.all(opened.map((d) => d.close().catch(() => undefined))));
 
 function depsWith(change: (config: SyntorConfig) => SyntorConfig): Deps {
-  // kafkajs retries a refused connection for a while; one quick try is enough to see the outage.
-  const deps = createDeps(change(getConfig()), { kafka: { retry: { retries: 0 }, connectionTimeout: 300 }, redisTls: false });
+  const deps = createDeps(change(getConfig()), { kafka: QUICK_FAILURE, redisTls: false });
   opened.push(deps);
   return deps;
 }
@@ -45,8 +46,9 @@ describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
     const down = brokerDown();
 
     const started = Date.now();
-    const [{ task, created }] = await submitTasks(down, [{ type: 'sink', requiredCapabilities: ['sink'] }], 'test');
+    const [submitted] = await submitTasks(down, [{ type: 'sink', requiredCapabilities: ['sink'] }], 'test');
 
+    const { task, created } = submitted!;
     expect(created).toBe(true);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await taskRow(healthy, task.id)).toMatchObject({ status: 'assigned', attempt: 1 });
@@ -66,7 +68,7 @@ describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
     const healthy = await getDeps();
     await registerSink(healthy);
     const down = brokerDown();
-    const [{ task }] = await submitTasks(down, [{ type: 'sink', requiredCapabilities: ['sink'], timeoutMs: 100 }], 'test');
+    const { task } = (await submitTasks(down, [{ type: 'sink', requiredCapabilities: ['sink'], timeoutMs: 100 }], 'test'))[0]!;
     await healthy.pool.query("UPDATE tasks SET lease_expires_at = now() - interval '1 second' WHERE id = $1", [task.id]);
 
     await sweep(down);

@@ -54,7 +54,7 @@ describe('strings PostgreSQL refuses are made storable at the store boundary', (
   it('accepts a submission whose payload carries them', async () => {
     const deps = await getDeps();
 
-    const [{ task, created }] = await submitTasks(deps, [{ type: 'nobody-runs-this', payload: { text: HOSTILE } }], 'test');
+    const { task, created } = (await submitTasks(deps, [{ type: 'nobody-runs-this', payload: { text: HOSTILE } }], 'test'))[0]!;
 
     expect(created).toBe(true);
     expect(task.payload).toEqual({ text: STORED });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { storableJson, storableText } from '../../../lib/store/postgres/storable.js';
 
 // What PostgreSQL refuses: U+0000 anywhere, and a UTF-16 surrogate without its pair (in jsonb).
+// eslint-disable-next-line no-control-regex
 const unstorable = (text: string) => /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 
 describe('storableText', () => {
