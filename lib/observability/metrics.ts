@@ -80,6 +80,16 @@ export function createTaskMetrics(registry: Registry) {
     unroutable: new Counter({ name: 'syntor_tasks_unroutable_total', help: 'Dispatch attempts that found no agent for a task', labelNames: ['type', 'reason'], registers: [registry] }),
     byStatus: new Gauge({ name: 'syntor_tasks_by_status', help: 'Tasks per status, as of the last sweep', labelNames: ['status'], registers: [registry] }),
     circuitState: new Gauge({ name: 'syntor_agent_circuit_state', help: 'Circuit of each agent: 0 closed, 1 open, 2 half-open', labelNames: ['agent'], registers: [registry] }),
+    outboxBacklog: new Gauge({
+      name: 'syntor_outbox_backlog',
+      help: 'Messages committed in PostgreSQL and not yet relayed to Kafka, as of the last sweep (grows while the broker is down)',
+      registers: [registry],
+    }),
+    outboxOldestSeconds: new Gauge({
+      name: 'syntor_outbox_oldest_seconds',
+      help: 'Age of the oldest message waiting in the outbox, as of the last sweep',
+      registers: [registry],
+    }),
     dlqRecords: new Counter({
       name: 'syntor_dlq_records_total',
       help: 'Records written to syntor.dlq, by reason',

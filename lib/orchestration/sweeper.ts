@@ -56,6 +56,9 @@ export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise
     taskMetrics.circuitState.set({ agent: agent.name }, CIRCUIT_STATE_VALUE[agent.circuitState]);
   }
   await refreshStatusGauge(deps);
+  const backlog = await deps.outbox.backlog();
+  taskMetrics.outboxBacklog.set(backlog.count);
+  taskMetrics.outboxOldestSeconds.set(backlog.oldestSeconds);
 
   const { assigned } = await dispatchPending(deps, { actor });
   return { requeued, dead, halfOpened, assigned, relayed };
