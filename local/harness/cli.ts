@@ -23,6 +23,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = getConfig();
   prettyLogsOnTerminal();
+  // A promise some client rejected with nobody listening (an outage surfacing in a background task)
+  // is reported, not fatal: every trigger fails and retries its own invocations, so the harness lives on.
+  process.on('unhandledRejection', (reason) => {
+    console.error(`unhandled rejection (the harness keeps running): ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`);
+  });
   // Before the agents are imported: pg, ioredis and http are patched as they load.
   const tracing = config.tracing === 'otlp' ? (await import('../../lib/observability/startTracing.js')).startTracing({ serviceName: 'syntor-harness', exporter: 'otlp' }) : undefined;
   const { agents: registeredAgents } = await import('../../functions/index.js');
@@ -47,9 +52,11 @@ async function main(argv: string[]): Promise<number> {
 
   const ticker =
     cli.summarySeconds > 0
-      ? setInterval(async () => {
-          const lag = (await harness.metrics.consumerLag.get()).values.reduce((n, v) => n + v.value, 0);
-          console.log(summaryLine(harness.status(), lag));
+      ? setInterval(() => {
+          harness.metrics.consumerLag.get().then(
+            (lag) => console.log(summaryLine(harness.status(), lag.values.reduce((n, v) => n + v.value, 0))),
+            (error: unknown) => console.error(`summary: ${(error as Error).message}`),
+          );
         }, cli.summarySeconds * 1000)
       : undefined;
 

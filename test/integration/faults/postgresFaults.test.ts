@@ -20,7 +20,7 @@ afterAll(() => admin.end());
 const terminate = async (pid: number) => {
   await admin.query('SELECT pg_terminate_backend($1)', [pid]);
 };
-const backendPid = async (client: pg.ClientBase) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+const backendPid = async (client: Pick<pg.ClientBase, 'query'> | pg.Pool) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dependencyOutage } from '../../../lib/errors/dependencyOutage.js';
 import { createRedis } from '../../../lib/store/index.js';
