@@ -5,9 +5,10 @@ import { relayBacklog } from './outboxRelay.js';
 import { maybeSweep } from './sweeper.js';
 
 /**
- * Keeps the registry: registrations in PostgreSQL (what an agent can do, its limit), liveness in
- * Redis (a key per instance that expires). New capacity is dispatched to at once; heartbeats also
- * drive the lease sweep, so failover does not wait for the once-a-minute schedule.
+ * Keeps the registry: registrations and heartbeat times in PostgreSQL (what an agent can do, its
+ * limit), liveness in Redis (a key per instance that expires, rebuilt from PostgreSQL when lost).
+ * New capacity is dispatched to at once; heartbeats also drive the lease sweep, so failover does
+ * not wait for the once-a-minute schedule.
  */
 export async function recordRegistrations(
   deps: Deps,
@@ -27,6 +28,7 @@ export async function recordRegistrations(
       await deps.liveness.beat(message.payload.agent, message.payload.instanceId, ttl, { inFlight: message.payload.inFlight, capacity: message.payload.capacity });
     }
   }
+  await deps.agents.touchInstances(messages.flatMap((m) => (m.type === 'agent.heartbeat' ? [{ agent: m.payload.agent, instanceId: m.payload.instanceId }] : [])));
   if (registered) await dispatchPending(deps);
   await relayBacklog(deps);
   await maybeSweep(deps);

@@ -44,7 +44,7 @@ function fromRow(row: AgentRow): StoredAgent {
   };
 }
 
-/** Agents (what they can do, their circuit) and their instances, in PostgreSQL. Liveness itself lives in Redis. */
+/** Agents (what they can do, their circuit) and their instances, in PostgreSQL. Liveness lives in Redis, rebuilt from here when lost. */
 export function createAgentStore(pool: pg.Pool) {
   return {
     /** Records an instance start; the agent's declared capabilities and limit are refreshed from it. */
@@ -62,6 +62,26 @@ export function createAgentStore(pool: pg.Pool) {
         [registration.agent, registration.instanceId, registration.startedAt],
       );
       return fromRow(rows[0]!);
+    },
+
+    /** Records heartbeats (one statement per batch): what liveness is rebuilt from when Redis loses it. */
+    async touchInstances(beats: readonly { agent: string; instanceId: string }[]): Promise<void> {
+      if (beats.length === 0) return;
+      await pool.query(
+        `UPDATE agent_instances i SET last_heartbeat_at = now(), stopped_at = NULL
+         FROM unnest($1::text[], $2::text[]) AS b(agent, instance_id) WHERE i.agent = b.agent AND i.instance_id = b.instance_id`,
+        [beats.map((b) => b.agent), beats.map((b) => b.instanceId)],
+      );
+    },
+
+    /** Running instances heard from within `ttlMs`, with how long ago (ms). */
+    async recentInstances(ttlMs: number, client: pg.Pool | pg.PoolClient = pool): Promise<{ agent: string; instanceId: string; ageMs: number }[]> {
+      const { rows } = await client.query<{ agent: string; instance_id: string; age_ms: number }>(
+        `SELECT agent, instance_id, (EXTRACT(EPOCH FROM now() - last_heartbeat_at) * 1000)::float8 AS age_ms FROM agent_instances
+         WHERE stopped_at IS NULL AND last_heartbeat_at > now() - $1::int * interval '1 millisecond'`,
+        [ttlMs],
+      );
+      return rows.map((r) => ({ agent: r.agent, instanceId: r.instance_id, ageMs: r.age_ms }));
     },
 
     async deregister(agent: string, instanceId: string): Promise<boolean> {

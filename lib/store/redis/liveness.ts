@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 
 /**
  * Agent-instance liveness: each heartbeat sets a key that expires after `ttlMs`. An instance is
- * alive exactly while its key exists; Redis's own expiry decides, so no clocks are compared.
+ * alive exactly while its key exists; Redis's own expiry decides, so no clocks are compared. After
+ * Redis loses its data, `isRebuilt()` is false until `rebuild` restores it from PostgreSQL.
  *
  * @example
  * const liveness = createLiveness(redis);
@@ -13,7 +14,24 @@ export function createLiveness(redis: Redis) {
   const instanceKey = (agent: string, instanceId: string) => `agent:${agent}:instance:${instanceId}`;
   const indexKey = (agent: string) => `agent:${agent}:instances`;
 
+  const rebuiltKey = 'liveness:rebuilt';
+
   return {
+    /** False after Redis lost its data: liveness must be rebuilt from PostgreSQL before it is read. */
+    async isRebuilt(): Promise<boolean> {
+      return (await redis.exists(rebuiltKey)) === 1;
+    },
+
+    /** Restores instances (each with what is left of its TTL) and marks liveness trustworthy again. */
+    async rebuild(instances: readonly { agent: string; instanceId: string; ttlMs: number }[]): Promise<void> {
+      const multi = redis.multi();
+      for (const { agent, instanceId, ttlMs } of instances) {
+        if (ttlMs <= 0) continue;
+        multi.set(instanceKey(agent, instanceId), JSON.stringify({ rebuilt: true, at: Date.now() }), 'PX', Math.ceil(ttlMs), 'NX').sadd(indexKey(agent), instanceId);
+      }
+      await multi.set(rebuiltKey, '1').exec();
+    },
+
     async beat(agent: string, instanceId: string, ttlMs: number, info: Record<string, unknown> = {}): Promise<void> {
       await redis
         .multi()

@@ -102,19 +102,4 @@ describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
     expect(await recordCompletions(healthy, [completion])).toEqual({ applied: 0 });
     expect(await healthy.tasks.events(taskId)).toHaveLength(4);
   });
-
-  it('rebuilds in-flight slots Redis lost from PostgreSQL before handing any out', async () => {
-    const healthy = await getDeps();
-    await registerSink(healthy, 2);
-    await healthy.batches.createMany([{ type: 'sink', requiredCapabilities: ['sink'] }, { type: 'sink', requiredCapabilities: ['sink'] }], 'test');
-    await dispatchPending(healthy);
-    // Redis restarted: its data is gone (only this test's keys are dropped).
-    await healthy.redis.del('inflight:sink:tasks', 'inflight:sink:rebuilt');
-    await healthy.batches.createMany([{ type: 'sink', requiredCapabilities: ['sink'] }], 'test');
-
-    const { assigned } = await dispatchPending(healthy);
-
-    expect(assigned).toBe(0);
-    expect(await healthy.inFlight.count('sink')).toBe(2);
-  });
 });
