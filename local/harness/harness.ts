@@ -237,6 +237,8 @@ function startLagMonitor(kafka: Kafka, targets: { groupId: string; topic: string
     } catch (error) {
       if (!warned) log.warn(`consumer lag: cannot measure: ${(error as Error).message}`);
       warned = true;
+      // A connect that failed (broker down at start) is tried again next time, not kept.
+      connected = undefined;
     }
   };
   let running = measure();
