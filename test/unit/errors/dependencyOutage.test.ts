@@ -21,6 +21,9 @@ function redisError(name: string, message: string) {
   return error;
 }
 
+// kafkajs builds protocol errors from the broker's error table entry; its typings only admit an Error.
+const protocolError = (entry: { message: string; type: string; code: number; retriable: boolean }) => new KafkaJSProtocolError(entry as unknown as Error);
+
 describe('dependencyOutage: what each client says when its service is down', () => {
   it.each([
     ['a server restart (57P01)', pgError('57P01', 'terminating connection due to administrator command'), 'postgres'],
@@ -37,7 +40,7 @@ describe('dependencyOutage: what each client says when its service is down', () 
     ['Redis loading its dataset', redisError('ReplyError', 'LOADING Redis is loading the dataset in memory'), 'redis'],
     ['kafkajs unable to connect', new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:1'), 'kafka'],
     ['kafkajs out of retries', new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection error'), { retryCount: 5, retryTime: 3000 }), 'kafka'],
-    ['a retriable broker answer (leader moving)', new KafkaJSProtocolError({ message: 'There is no leader for this topic-partition', type: 'LEADER_NOT_AVAILABLE', code: 5, retriable: true }), 'kafka'],
+    ['a retriable broker answer (leader moving)', protocolError({ message: 'There is no leader for this topic-partition', type: 'LEADER_NOT_AVAILABLE', code: 5, retriable: true }), 'kafka'],
     ['a bare refused socket', socketError('ECONNREFUSED'), 'network'],
     ['a bare reset socket', socketError('ECONNRESET', 'read ECONNRESET'), 'network'],
     ['an explicit outage', new DependencyUnavailableError('redis'), 'redis'],
@@ -49,7 +52,7 @@ describe('dependencyOutage: what each client says when its service is down', () 
     ['a unique violation', pgError('23505', 'duplicate key value violates unique constraint "tasks_pkey"')],
     ['a syntax error', pgError('42601', 'syntax error at or near "SELEC"')],
     ['a Redis script error', redisError('ReplyError', 'ERR Error running script')],
-    ['a record too large', new KafkaJSProtocolError({ message: 'The request included a message larger than the max message size the server will accept', type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false })],
+    ['a record too large', protocolError({ message: 'The request included a message larger than the max message size the server will accept', type: 'MESSAGE_TOO_LARGE', code: 10, retriable: false })],
     ['an invalid message', new KafkaMessageInvalidError('task.assigned', 'payload: required')],
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['not an error at all', 'Connection terminated'],
@@ -66,7 +69,7 @@ describe('dependencyOutage: looking through wrappers', () => {
     const inCause = new Error('could not save the task', { cause: new Error('Connection terminated unexpectedly') });
     // As kafkajs's retrier wraps what it gave up on.
     const exhausted = new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection error'), { retryCount: 5, retryTime: 3000 });
-    const viaKafkajs = new KafkaJSNonRetriableError(exhausted, { cause: exhausted });
+    const viaKafkajs = Object.assign(new KafkaJSNonRetriableError(exhausted), { cause: exhausted });
     // Node 20 tries ::1 and 127.0.0.1 for "localhost" and rejects with both.
     const happyEyeballs = markDependency(new AggregateError([socketError('ECONNREFUSED'), socketError('ECONNREFUSED')]), 'redis');
 
