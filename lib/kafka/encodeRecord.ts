@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MESSAGE_TYPES, messageSchema, type Message } from '../contracts/index.js';
 import { KafkaMessageInvalidError } from './errors.js';
+import { checkRecordSize } from './messageSize.js';
 import { isTraceparent, newTraceparent } from './traceparent.js';
 
 export const HEADERS = {
@@ -23,6 +24,7 @@ export interface EncodedRecord {
  * producer and the outbox, so a message relayed later is byte for byte what a direct send would be.
  *
  * @throws KafkaMessageInvalidError when the message does not match its schema.
+ * @throws KafkaMessageTooLargeError when the broker would refuse the record.
  */
 export function encodeRecord(message: Message, options: { key?: string | null; traceparent?: string; headers?: Record<string, string> } = {}): EncodedRecord {
   const parsed = messageSchema.safeParse(message);
@@ -30,15 +32,19 @@ export function encodeRecord(message: Message, options: { key?: string | null; t
     throw new KafkaMessageInvalidError(message.type, z.prettifyError(parsed.error), { cause: parsed.error });
   }
   const traceparent = options.traceparent !== undefined && isTraceparent(options.traceparent) ? options.traceparent : newTraceparent();
-  return {
-    topic: MESSAGE_TYPES[message.type].topic,
-    key: options.key ?? null,
-    value: JSON.stringify(parsed.data),
-    headers: {
-      ...options.headers,
-      [HEADERS.traceparent]: traceparent,
-      [HEADERS.messageType]: message.type,
-      [HEADERS.contentType]: 'application/json',
+  const topic = MESSAGE_TYPES[message.type].topic;
+  const { record } = checkRecordSize({
+    topic,
+    record: {
+      key: options.key ?? null,
+      value: JSON.stringify(parsed.data),
+      headers: {
+        ...options.headers,
+        [HEADERS.traceparent]: traceparent,
+        [HEADERS.messageType]: message.type,
+        [HEADERS.contentType]: 'application/json',
+      },
     },
-  };
+  });
+  return { topic, ...record };
 }

@@ -1,17 +1,11 @@
 import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
-import { z } from 'zod';
-import { MESSAGE_TYPES, messageSchema, type Message } from '../contracts/index.js';
+import type { Message } from '../contracts/index.js';
 import { activeContext, endSpan, SpanKind, startSpan, traceparentOf, type TraceContext } from '../observability/tracing.js';
 import { dependencyOutage, markDependency } from '../errors/dependencyOutage.js';
-import { KafkaMessageInvalidError } from './errors.js';
-import { checkRecordSize } from './messageSize.js';
-import { isTraceparent, newTraceparent } from './traceparent.js';
+import { encodeRecord } from './encodeRecord.js';
+import { isTraceparent } from './traceparent.js';
 
-export const HEADERS = {
-  traceparent: 'traceparent',
-  messageType: 'syntor-message-type',
-  contentType: 'content-type',
-} as const;
+export { HEADERS } from './encodeRecord.js';
 
 export interface PublishOptions {
   /** Per-entity ordering: the task id or agent name. */
@@ -32,27 +26,12 @@ export interface SyntorProducer {
 }
 
 function toRecord(message: Message, options: PublishOptions = {}, active?: TraceContext) {
-  const parsed = messageSchema.safeParse(message);
-  if (!parsed.success) {
-    throw new KafkaMessageInvalidError(message.type, z.prettifyError(parsed.error), { cause: parsed.error });
-  }
   const explicit = options.traceparent !== undefined && isTraceparent(options.traceparent) ? options.traceparent : undefined;
   // Each message continues its own trace (a batch often carries many tasks'); without one, the active
   // span's, and without a tracing SDK or a parent, a new root trace.
-  const traceparent = explicit ?? traceparentOf(active) ?? newTraceparent();
-  return checkRecordSize({
-    topic: MESSAGE_TYPES[message.type].topic,
-    record: {
-      key: options.key ?? null,
-      value: JSON.stringify(parsed.data),
-      headers: {
-        ...options.headers,
-        [HEADERS.traceparent]: traceparent,
-        [HEADERS.messageType]: message.type,
-        [HEADERS.contentType]: 'application/json',
-      },
-    },
-  });
+  const traceparent = explicit ?? traceparentOf(active);
+  const { topic, ...record } = encodeRecord(message, { ...options, ...(traceparent ? { traceparent } : {}) });
+  return { topic, record };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { dependencyOutage } from '../errors/dependencyOutage.js';
+import { chunkBySize, RECORD_FRAMING_BYTES, recordBytes } from '../kafka/messageSize.js';
 import type { ClaimedOutboxRecord } from '../store/index.js';
 import type { Deps } from './deps.js';
 
@@ -29,14 +30,7 @@ export async function relayOutbox(deps: Deps, options: { ids?: readonly string[]
     for (;;) {
       const rows = await deps.outbox.claim(BATCH, CLAIM_MS, options.ids);
       if (rows.length === 0) return { sent };
-      try {
-        await sendInOrder(deps, rows);
-      } catch (error) {
-        await deps.outbox.release(rows.map((r) => r.id), RETRY_MS).catch(() => undefined);
-        throw error;
-      }
-      await deps.outbox.remove(rows.map((r) => r.id));
-      sent += rows.length;
+      sent += await sendClaimed(deps, rows);
       if (options.ids || rows.length < BATCH) return { sent };
     }
   } catch (error) {
@@ -50,14 +44,71 @@ export async function relayOutbox(deps: Deps, options: { ids?: readonly string[]
   }
 }
 
-/** One request per run of consecutive rows of a topic, so a key's messages keep their order. */
+/**
+ * Sends claimed rows and deletes them. A failure gives the rows back for the next relay, except a
+ * record the broker refuses: that is narrowed down row by row, so one bad row never holds up the
+ * rows behind it — it is moved to the dead letters with the reason, the rest go out.
+ */
+async function sendClaimed(deps: Deps, rows: readonly ClaimedOutboxRecord[]): Promise<number> {
+  try {
+    await sendInOrder(deps, rows);
+    await deps.outbox.remove(rows.map((r) => r.id));
+    return rows.length;
+  } catch (error) {
+    // Anything but the broker refusing a record (an outage, a misconfigured client) is the relay's
+    // trouble, not the rows': they wait for the next relay.
+    if (!recordRefused(error)) {
+      await deps.outbox.release(rows.map((r) => r.id), RETRY_MS).catch(() => undefined);
+      throw error;
+    }
+    if (rows.length === 1) {
+      await quarantine(deps, rows[0]!, error);
+      return 0;
+    }
+    let sent = 0;
+    for (const row of rows) sent += await sendClaimed(deps, [row]);
+    return sent;
+  }
+}
+
+// Broker answers that say this record (not the broker, not the client) is the problem.
+// https://kafka.apache.org/protocol#protocol_error_codes
+const REFUSED_RECORD_TYPES = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE']);
+
+function recordRefused(error: unknown, depth = 0): boolean {
+  if (error === null || typeof error !== 'object' || depth > 4) return false;
+  const e = error as { code?: unknown; type?: unknown; cause?: unknown; originalError?: unknown };
+  if (e.code === 'message-too-large' || (typeof e.type === 'string' && REFUSED_RECORD_TYPES.has(e.type))) return true;
+  return recordRefused(e.cause, depth + 1) || recordRefused(e.originalError, depth + 1);
+}
+
+/** A row the broker will never take: kept as a dead letter (redrivable to its topic), out of the outbox. */
+async function quarantine(deps: Deps, row: ClaimedOutboxRecord, error: unknown): Promise<void> {
+  await deps.deadLetters.add({
+    reason: `the outbox could not publish this record: ${(error as Error).message}`,
+    reasonCode: 'outbox-undeliverable',
+    origin: { topic: row.topic, partition: 0, offset: '0', key: row.key },
+    value: Buffer.from(row.value).toString('base64'),
+    failedBy: 'coordination-outbox',
+    failedAt: new Date().toISOString(),
+    ...(row.taskId ? { taskId: row.taskId } : {}),
+    details: { outboxId: row.id, attempts: row.attempts, headers: row.headers },
+  });
+  await deps.outbox.remove([row.id]);
+  deps.log.error({ outboxId: row.id, topic: row.topic, error: { message: (error as Error).message } }, 'outbox record dead-lettered');
+}
+
+/**
+ * One request per run of consecutive rows of a topic (so a key's messages keep their order), split
+ * so that no request's batch for a partition exceeds what the broker accepts in one record batch.
+ */
 async function sendInOrder(deps: Deps, rows: readonly ClaimedOutboxRecord[]): Promise<void> {
   let start = 0;
   while (start < rows.length) {
     let end = start + 1;
     while (end < rows.length && rows[end]!.topic === rows[start]!.topic) end += 1;
-    const run = rows.slice(start, end);
-    await deps.producer.sendRaw(run[0]!.topic, run.map((r) => ({ key: r.key, value: r.value, headers: r.headers })));
+    const run = rows.slice(start, end).map((r) => ({ key: r.key, value: r.value, headers: r.headers }));
+    for (const chunk of chunkBySize(run, (r) => recordBytes(r) + RECORD_FRAMING_BYTES)) await deps.producer.sendRaw(rows[start]!.topic, chunk);
     start = end;
   }
 }

@@ -2,13 +2,14 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { getConfig, type SyntorConfig } from '../../../lib/config/index.js';
 import { dependencyOutage } from '../../../lib/errors/dependencyOutage.js';
 import { createDeps, dispatchPending, getDeps, recordCompletions, relayOutbox, submitTasks, sweep, type Deps } from '../../../lib/orchestration/index.js';
+import { enqueueOutbox } from '../../../lib/store/index.js';
 import { eventually, resetState } from './support.js';
 
 // Clients pointed at ports where nothing listens: a broker or a cache that is down.
 const NOWHERE = 1;
 const opened: Deps[] = [];
-// kafkajs retries a refused connection for a while; one quick try is enough to see the outage.
-const QUICK_FAILURE = { retry: { retries: 0 }, connectionTimeout: 300 };
+// kafkajs retries a refused connection for a while; a quick retry is enough to see the outage (an idempotent producer needs at least one).
+const QUICK_FAILURE = { retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 100 }, connectionTimeout: 300 };
 afterAll(() => Promise.all(opened.map((d) => d.close().catch(() => undefined))));
 
 function depsWith(change: (config: SyntorConfig) => SyntorConfig): Deps {
@@ -101,5 +102,24 @@ describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
     // The trigger redelivers the batch: nothing applies twice, and the dead task can be redriven.
     expect(await recordCompletions(healthy, [completion])).toEqual({ applied: 0 });
     expect(await healthy.tasks.events(taskId)).toHaveLength(4);
+  });
+});
+
+describe('the outbox never lets one bad row hold up the others', () => {
+  beforeEach(resetState);
+
+  it('moves a row the broker refuses to the dead letters and sends the rows behind it', async () => {
+    const deps = await getDeps();
+    const good = (n: number) => ({ topic: 'syntor.system.events', key: `k${n}`, value: JSON.stringify({ n }), headers: {} });
+    // A record past the broker's limit: written by hand, as encodeRecord would refuse to make it.
+    const huge = { topic: 'syntor.system.events', key: 'huge', value: 'x'.repeat(2 * 1024 * 1024), headers: {} };
+    await enqueueOutbox(deps.pool, [good(1), huge, good(2)]);
+
+    const { sent } = await relayOutbox(deps);
+
+    expect(sent).toBe(2);
+    expect(await outboxRows(deps)).toEqual([]);
+    const [letter] = (await deps.deadLetters.list()).filter((l) => l.reasonCode === 'outbox-undeliverable');
+    expect(letter).toMatchObject({ origin: { topic: 'syntor.system.events', key: 'huge' }, failedBy: 'coordination-outbox' });
   });
 });
