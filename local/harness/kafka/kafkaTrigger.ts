@@ -247,8 +247,9 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     kafka: options.kafka,
     config: {
       groupId: options.groupId,
-      // Lambda keeps a batch's records until the function returns: let slow handlers run without losing the group.
-      sessionTimeout: 30_000,
+      // Handlers run outside eachBatch (records are buffered), so heartbeats keep going however long an
+      // invocation takes; a short session lets a harness killed -9 hand its partitions on in ~10 s.
+      sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 250,
     },
