@@ -45,8 +45,11 @@ export function markDependency<E>(error: E, service: Dependency): E {
 
 // SQLSTATE class 08 (connection exception), the server going away (57P01 is what a restart's fast
 // shutdown sends every backend), refusing connections, or a demoted primary during a failover (25006).
+// Also what the database answers under contention — a deadlock, a serialization failure, a lock or
+// statement timeout (40P01, 40001, 55P03, 57014) — which the same statement a moment later gets past:
+// retried like an outage, never dead-lettered as if the record were bad.
 // https://www.postgresql.org/docs/current/errcodes-appendix.html
-const PG_OUTAGE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '58030', '25006']);
+const PG_OUTAGE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '58030', '25006', '40P01', '40001', '55P03', '57014']);
 const PG_OUTAGE_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',

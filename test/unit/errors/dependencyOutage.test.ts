@@ -29,6 +29,8 @@ describe('dependencyOutage: what each client says when its service is down', () 
     ['a server restart (57P01)', pgError('57P01', 'terminating connection due to administrator command'), 'postgres'],
     ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up'), 'postgres'],
     ['too many connections (53300)', pgError('53300', 'sorry, too many clients already'), 'postgres'],
+    ['a deadlock under contention (40P01), which a retry gets past', pgError('40P01', 'deadlock detected'), 'postgres'],
+    ['a serialization failure (40001)', pgError('40001', 'could not serialize access due to concurrent update'), 'postgres'],
     ['a connection exception (08006)', pgError('08006', 'connection failure'), 'postgres'],
     ['a demoted primary (25006)', pgError('25006', 'cannot execute INSERT in a read-only transaction'), 'postgres'],
     ['pg losing the socket', new Error('Connection terminated unexpectedly'), 'postgres'],
