@@ -21,10 +21,12 @@ export async function storeDeadLetters(
 ): Promise<void> {
   for (const message of letters) await deps.deadLetters.add(message.payload, message.id);
   for (const { record, reasonCode, reason } of foreign) {
+    // A readable dead letter whose storing failed by itself is kept as received, under its own reason.
+    const unstorable = reasonCode === 'handler-error';
     await deps.deadLetters.add(
       {
-        reason: `not a SYNTOR dead letter (${reasonCode}): ${reason}`,
-        reasonCode: 'foreign-dead-letter',
+        reason: unstorable ? `a dead letter that could not be stored as sent (${reason}); kept as received` : `not a SYNTOR dead letter (${reasonCode}): ${reason}`,
+        reasonCode: unstorable ? 'handler-error' : 'foreign-dead-letter',
         origin: { topic: record.topic, partition: record.partition, offset: record.offset, key: record.key?.toString('utf8') ?? null, timestamp: record.timestamp },
         value: record.value?.toString('base64') ?? null,
         failedBy: storedBy,
