@@ -70,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
       circuitCooldownMs: e.SYNTOR_CIRCUIT_COOLDOWN_MS,
       agentTtlMs: e.SYNTOR_AGENT_TTL_MS,
       sweepIntervalMs: e.SYNTOR_SWEEP_INTERVAL_MS,
+      sweepRepeatMs: e.SYNTOR_SWEEP_REPEAT_MS,
     },
     httpPort: e.SYNTOR_HTTP_PORT,
     harnessHost: e.SYNTOR_HARNESS_HOST,

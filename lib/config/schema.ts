@@ -50,6 +50,8 @@ export const configEnvSchema = z.object({
   SYNTOR_AGENT_TTL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(180_000),
   /** At most one lease sweep per this interval, triggered by heartbeats (the schedule is the safety net). */
   SYNTOR_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** How long one scheduled sweeper invocation keeps sweeping (every SYNTOR_SWEEP_INTERVAL_MS) while tasks or messages wait; 0: one sweep. */
+  SYNTOR_SWEEP_REPEAT_MS: z.coerce.number().int().min(0).max(840_000).default(45_000),
   /** The harness's HTTP routes (API Gateway locally). */
   SYNTOR_HTTP_PORT: port.default(8000),
   /** Where the harness listens; 0.0.0.0 lets a Prometheus in Docker on Linux reach the metrics. */

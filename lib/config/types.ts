@@ -35,6 +35,8 @@ export interface SyntorConfig {
     readonly circuitCooldownMs: number;
     readonly agentTtlMs: number;
     readonly sweepIntervalMs: number;
+    /** How long the scheduled sweeper keeps sweeping while work is left. */
+    readonly sweepRepeatMs: number;
   };
   readonly httpPort: number;
   readonly harnessHost: string;

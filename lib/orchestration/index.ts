@@ -10,7 +10,7 @@ export { recordRegistrations } from './registry.js';
 export { retryDelayMs, shouldRetry } from './retryPolicy.js';
 export { recordStatuses } from './statuses.js';
 export { checkSubmission, submitTasks, type FieldError, type SubmissionCheck } from './submissions.js';
-export { maybeSweep, sweep, type SweepResult } from './sweeper.js';
+export { maybeSweep, sweep, sweepWhileBusy, type SweepResult } from './sweeper.js';
 export { publishSystemEvents } from './systemEvents.js';
 export { answerServiceRequests } from './serviceRequests.js';
 export { storeDeadLetters } from './storeDeadLetters.js';

@@ -16,6 +16,12 @@ export interface RelayResult {
 }
 
 let lastWarnedAt = 0;
+let lastBrokerOutageAt = Number.NEGATIVE_INFINITY;
+
+/** Whether this process failed to reach Kafka within the last `withinMs` (a relay that met an outage). */
+export function sawBrokerOutage(withinMs: number, now = Date.now()): boolean {
+  return now - lastBrokerOutageAt <= withinMs;
+}
 
 /**
  * Sends what the outbox holds to Kafka, oldest first, and deletes what was sent; with `ids`, only
@@ -35,6 +41,7 @@ export async function relayOutbox(deps: Deps, options: { ids?: readonly string[]
     }
   } catch (error) {
     const message = (error as Error).message;
+    if (dependencyOutage(error) === 'kafka') lastBrokerOutageAt = Date.now();
     // One line per outage, not one per invocation.
     if (Date.now() - lastWarnedAt > 10_000) {
       lastWarnedAt = Date.now();

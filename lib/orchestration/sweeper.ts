@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { traceIdOf } from '../kafka/traceparent.js';
 import { taskLogger } from '../observability/index.js';
 import { CIRCUIT_STATE_VALUE, taskMetrics } from '../observability/metrics.js';
@@ -5,8 +6,11 @@ import { TASK_STATUSES, type TaskStatus } from '../contracts/index.js';
 import type { Deps } from './deps.js';
 import { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
 import { dispatchPending } from './dispatcher.js';
-import { relayOutbox } from './outboxRelay.js';
+import { relayOutbox, sawBrokerOutage } from './outboxRelay.js';
 import { settleFailures } from './settleFailures.js';
+
+/** How long after this process last met a broker outage an expired lease is put down to it. */
+const BROKER_TROUBLE_WINDOW_MS = 60_000;
 
 export interface SweepResult {
   requeued: number;
@@ -25,7 +29,8 @@ export interface SweepResult {
  * and dispatches.
  */
 export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise<SweepResult> {
-  const relayed = (await relayOutbox(deps)).sent;
+  const relay = await relayOutbox(deps);
+  const relayed = relay.sent;
   const { expired, settled, outboxIds } = await deps.batches.expire(500, actor, settleFailures(deps.config.orchestration, actor));
   await relayOutbox(deps, { ids: outboxIds });
   const fate = new Map(settled.map((t) => [t.id, t.status]));
@@ -45,8 +50,13 @@ export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise
     const log = taskLogger(deps.log, { taskId: task.id, agent: task.assignedAgent ?? 'unassigned', attempt: task.attempt, traceId: traceIdOf(task.traceparent) });
     log[outcome === 'dead-lettered' ? 'error' : 'warn']({ type: task.type, code: task.error?.code, undelivered: task.undelivered, outcome }, 'task lease expired');
   }
-  // An assignment that never left the outbox is the broker's fault, not the agent's.
-  await recordAgentOutcomes(deps, expired.filter((t) => t.assignedAgent && !t.undelivered).map((t) => ({ agent: t.assignedAgent!, success: false })));
+  // An assignment that never left the outbox is the broker's fault, not the agent's; so is any lease
+  // that ran out while this coordinator could not reach the broker either (the agent's outcome could
+  // not be published): blaming every agent for an outage would open every circuit at once.
+  const brokerTrouble = relay.error !== undefined || sawBrokerOutage(BROKER_TROUBLE_WINDOW_MS);
+  const blamed = brokerTrouble ? [] : expired.filter((t) => t.assignedAgent && !t.undelivered);
+  if (brokerTrouble && expired.length > 0) deps.log.warn({ expired: expired.length }, 'leases ran out while Kafka was unreachable: no agent is blamed for them');
+  await recordAgentOutcomes(deps, blamed.map((t) => ({ agent: t.assignedAgent!, success: false })));
   const halfOpened = await halfOpenCooledCircuits(deps);
 
   // PostgreSQL says what is really in flight: the sets drift when an agent dies holding slots, and vanish with Redis.
@@ -75,4 +85,35 @@ async function refreshStatusGauge(deps: Deps): Promise<void> {
 export async function maybeSweep(deps: Deps): Promise<SweepResult | undefined> {
   const claimed = await deps.redis.set('sweep:lock', '1', 'PX', deps.config.orchestration.sweepIntervalMs, 'NX');
   return claimed === 'OK' ? sweep(deps) : undefined;
+}
+
+/** Whether anything is left for a sweep to move on: tasks not yet terminal, or messages not yet relayed. */
+async function workLeft(deps: Deps): Promise<boolean> {
+  const { rows } = await deps.pool.query<{ busy: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM tasks WHERE status IN ('pending', 'assigned', 'running')) OR EXISTS (SELECT 1 FROM outbox) AS busy`,
+  );
+  return rows[0]?.busy ?? false;
+}
+
+/**
+ * The scheduled sweeper's invocation: sweeps, and keeps sweeping every `SYNTOR_SWEEP_INTERVAL_MS`
+ * while work is left, for up to `SYNTOR_SWEEP_REPEAT_MS` and while the invocation has time. A schedule fires once a minute at best
+ * (EventBridge), and after an outage nothing else may come along to move a backlog on: no
+ * submission, no completion, idle workers heartbeating once a minute. An idle system pays one sweep.
+ */
+export async function sweepWhileBusy(deps: Deps, remainingMs: () => number, marginMs = 5_000): Promise<SweepResult & { sweeps: number }> {
+  const { sweepIntervalMs: interval, sweepRepeatMs } = deps.config.orchestration;
+  const until = Date.now() + sweepRepeatMs;
+  const total: SweepResult & { sweeps: number } = { requeued: 0, dead: 0, halfOpened: [], assigned: 0, relayed: 0, sweeps: 0 };
+  for (;;) {
+    const result = await sweep(deps);
+    total.sweeps += 1;
+    total.requeued += result.requeued;
+    total.dead += result.dead;
+    total.assigned += result.assigned;
+    total.relayed += result.relayed;
+    total.halfOpened.push(...result.halfOpened);
+    if (Date.now() + interval > until || remainingMs() < interval + marginMs || !(await workLeft(deps))) return total;
+    await sleep(interval);
+  }
 }
