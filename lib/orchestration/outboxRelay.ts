@@ -1,5 +1,6 @@
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { chunkBySize, RECORD_FRAMING_BYTES, recordBytes } from '../kafka/messageSize.js';
+import { activeContext, endSpan, SpanKind, startSpan } from '../observability/tracing.js';
 import type { ClaimedOutboxRecord } from '../store/index.js';
 import type { Deps } from './deps.js';
 
@@ -114,9 +115,26 @@ async function sendInOrder(deps: Deps, rows: readonly ClaimedOutboxRecord[]): Pr
   while (start < rows.length) {
     let end = start + 1;
     while (end < rows.length && rows[end]!.topic === rows[start]!.topic) end += 1;
+    const topic = rows[start]!.topic;
     const run = rows.slice(start, end).map((r) => ({ key: r.key, value: r.value, headers: r.headers }));
-    for (const chunk of chunkBySize(run, (r) => recordBytes(r) + RECORD_FRAMING_BYTES)) await deps.producer.sendRaw(rows[start]!.topic, chunk);
+    for (const chunk of chunkBySize(run, (r) => recordBytes(r) + RECORD_FRAMING_BYTES)) await sendTraced(deps, topic, chunk);
     start = end;
+  }
+}
+
+/** One broker request, as a `send` span in the caller's trace (each record carries its own task's context). */
+async function sendTraced(deps: Deps, topic: string, records: { key: string | null; value: string; headers: Record<string, string> }[]): Promise<void> {
+  const span = startSpan(`send ${topic}`, {
+    kind: SpanKind.PRODUCER,
+    parent: activeContext(),
+    attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.destination.name': topic, 'messaging.batch.message_count': records.length },
+  });
+  try {
+    await deps.producer.sendRaw(topic, records);
+    endSpan(span);
+  } catch (error) {
+    endSpan(span, error);
+    throw error;
   }
 }
 
