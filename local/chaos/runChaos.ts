@@ -17,6 +17,7 @@ import { startOwnPostgres, type OwnPostgres } from './ownPostgres.js';
 import { startOwnRedis, type OwnRedis } from './ownRedis.js';
 import { findChaosPrograms } from './prerequisites.js';
 import { measureRecovery } from './recovery.js';
+import { unhandledRejections } from './unhandledRejections.js';
 import type { ChaosOptions, ChaosReport, FaultRecord, Violation } from './types.js';
 import { judge } from './verdict.js';
 import { waitForWorkers } from './workersReady.js';
@@ -78,11 +79,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       faults: await measureRecovery(client, faultRecords, load.acknowledged),
     }));
     const exits = harness.unexpectedExits.map((e) => ({ at: e.at, how: e.how, logTail: e.logTail }));
+    const rejections = await unhandledRejections(harness.logFile);
     const violations: Violation[] = [
       ...verdict.violations,
       ...(load.acknowledged.length === 0 ? [{ kind: 'nothing-acknowledged' as const, message: 'no submission was acknowledged' }] : []),
       ...exits.map((e) => ({ kind: 'harness-died' as const, message: `the harness died on its own at ${new Date(e.at).toISOString()} (${e.how}): ${firstLogLine(e.logTail)}` })),
       ...faultRecords.filter((f): f is FaultRecord & { error: string } => f.error !== undefined).map((f) => ({ kind: 'fault-failed' as const, message: `${f.name}: ${f.error}` })),
+      ...(rejections.length > 0 ? [{ kind: 'unhandled-rejection' as const, message: `the harness reported ${rejections.length} unhandled rejection(s), first: ${rejections[0]}` }] : []),
     ];
     passed = violations.length === 0;
     const { log: _omitted, ...shown } = options; // eslint-disable-line @typescript-eslint/no-unused-vars

@@ -65,7 +65,7 @@ export interface FaultRecovery extends FaultRecord {
 }
 
 export interface Violation {
-  readonly kind: 'stuck' | 'lost' | 'duplicate-completion' | 'several-terminal-states' | 'wrong-terminal-state' | 'idempotency' | 'harness-died' | 'fault-failed' | 'nothing-acknowledged';
+  readonly kind: 'stuck' | 'lost' | 'duplicate-completion' | 'several-terminal-states' | 'wrong-terminal-state' | 'idempotency' | 'harness-died' | 'fault-failed' | 'nothing-acknowledged' | 'unhandled-rejection';
   readonly message: string;
 }
 
