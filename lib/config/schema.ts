@@ -54,8 +54,17 @@ export const configEnvSchema = z.object({
   SYNTOR_SWEEP_REPEAT_MS: z.coerce.number().int().min(0).max(840_000).default(45_000),
   /** The harness's HTTP routes (API Gateway locally). */
   SYNTOR_HTTP_PORT: port.default(8000),
-  /** Where the harness listens; 0.0.0.0 lets a Prometheus in Docker on Linux reach the metrics. */
+  /** Where the harness's HTTP routes listen; off loopback the harness needs SYNTOR_API_TOKEN. */
   SYNTOR_HARNESS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where /metrics and /health listen; default SYNTOR_HARNESS_HOST. 0.0.0.0 lets a Prometheus in Docker on Linux scrape them. */
+  SYNTOR_METRICS_HOST: z.string().min(1).optional(),
+  /** Host names (or name:port) the HTTP routes answer besides loopback and SYNTOR_HARNESS_HOST: the DNS rebinding guard. */
+  SYNTOR_HTTP_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  /** When set, every HTTP route wants `Authorization: Bearer <token>` (never logged). */
+  SYNTOR_API_TOKEN: z.string().min(16, 'at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
   /** `otlp`: the harness exports traces over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT, default http://localhost:4318). */
   SYNTOR_TRACING: z.enum(['off', 'otlp']).default('off'),
 

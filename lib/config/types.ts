@@ -39,7 +39,14 @@ export interface SyntorConfig {
     readonly sweepRepeatMs: number;
   };
   readonly httpPort: number;
+  /** Where the harness's HTTP routes listen. */
   readonly harnessHost: string;
+  /** Where /metrics and /health listen (default: harnessHost). */
+  readonly metricsHost: string;
+  /** Extra `Host` values the HTTP routes answer (name or name:port, lower-cased). */
+  readonly httpAllowedHosts: readonly string[];
+  /** The bearer token every HTTP route then requires. */
+  readonly apiToken?: string;
   /** Where the harness sends traces: nowhere, or OTLP (Jaeger in docker compose). */
   readonly tracing: 'off' | 'otlp';
   readonly git: {
