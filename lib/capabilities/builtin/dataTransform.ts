@@ -1,18 +1,20 @@
 import { defineCapability } from '../defineCapability.js';
-import { CapabilityInputError } from '../errors.js';
+import { CapabilityFailedError } from '../errors.js';
+import { runTransformSteps } from './dataTransformRun.js';
 import {
   dataTransformInputSchema,
   dataTransformOutputSchema,
   type DataTransformInput,
   type DataTransformOutput,
 } from './dataTransformSchema.js';
-import { PathBlockedError } from './recordPath.js';
-import { applyStep } from './transformSteps.js';
+import { checkTransformWork } from './dataTransformWork.js';
 
 /**
  * Reshapes a list of JSON records through a pipeline of declarative steps: pick, omit, rename, filter,
  * map, sort and limit, with dotted field paths. Pure data in, data out; no expression is evaluated and
- * no path may reach an object prototype.
+ * no path may reach an object prototype. A run whose estimated work is over
+ * `DATA_TRANSFORM_LIMITS.work` is refused before it starts; a running one yields to the event loop as
+ * it goes and stops when the attempt's time is up.
  *
  * @example
  * {
@@ -30,19 +32,14 @@ export const dataTransform = defineCapability<DataTransformInput, DataTransformO
   description: 'JSON reshaping of a list of records: pick, omit, rename, filter, map, sort and limit steps on dotted field paths.',
   input: dataTransformInputSchema,
   output: dataTransformOutputSchema,
-  async run(input) {
-    let records = input.records;
-    input.steps.forEach((step, index) => {
-      try {
-        records = applyStep(records, step);
-      } catch (error) {
-        if (!(error instanceof PathBlockedError)) throw error;
-        const field = 'field' in step ? 'field' : 'fields';
-        throw new CapabilityInputError('data.transform', [{ path: `steps.${index}.${field}`, message: `${error.message}, so no field can be set below it` }], {
-          cause: error,
-        });
-      }
-    });
-    return { records, count: records.length };
+  async run(input, ctx) {
+    checkTransformWork(input.records.length, input.steps);
+    try {
+      const records = await runTransformSteps(input.records, input.steps, ctx.signal);
+      return { records, count: records.length };
+    } catch (error) {
+      if (!ctx.signal.aborted) throw error;
+      throw new CapabilityFailedError('data.transform', `${input.records.length} records: stopped, the attempt's time is up`, { cause: error });
+    }
   },
 });
