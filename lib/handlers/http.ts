@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DEPENDENCY_NAMES, type Dependency, type DependencyUnavailableError } from '../errors/dependencyOutage.js';
+import { jsonTextProblem } from './jsonTextProblem.js';
 
 const DEPENDENCY_UNAVAILABLE_CODE: DependencyUnavailableError['code'] = 'dependency-unavailable';
 
@@ -7,10 +8,16 @@ export function json(statusCode: number, body: unknown): APIGatewayProxyStructur
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-/** The request body as JSON, or a 400 response saying why it is not. */
+/**
+ * The request body as JSON, or a 400 response saying why it is not: not JSON, a NUL character, or
+ * nesting deeper than 64 levels (checked on the text first, so no parse or walk can
+ * overflow the stack and end as a 500).
+ */
 export function jsonBody(event: APIGatewayProxyEventV2): { ok: true; body: unknown } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
   if (!event.body) return { ok: false, response: json(400, { message: 'The request has no body; send a JSON object.' }) };
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const problem = jsonTextProblem(text);
+  if (problem) return { ok: false, response: json(400, { message: problem }) };
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch (error) {

@@ -16,7 +16,12 @@ Options:
   --summary-seconds N    seconds between summary lines (default 30; 0 turns them off)
   -h, --help             this text
 
-Metrics: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_METRICS_PORT>/metrics; health: :<SYNTOR_HEALTH_PORT>/health.
+HTTP routes: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_HTTP_PORT>, JSON bodies only, no requests from other
+origins' web pages, Host 127.0.0.1/localhost/[::1] (more: SYNTOR_HTTP_ALLOWED_HOSTS=name,name:port).
+SYNTOR_API_TOKEN=<token> makes every route require "Authorization: Bearer <token>"; a SYNTOR_HARNESS_HOST
+beyond loopback (0.0.0.0) refuses to start without one.
+Metrics: http://<SYNTOR_METRICS_HOST>:<SYNTOR_METRICS_PORT>/metrics; health: :<SYNTOR_HEALTH_PORT>/health
+(SYNTOR_METRICS_HOST defaults to SYNTOR_HARNESS_HOST; 0.0.0.0 there lets a Prometheus in Docker scrape).
 Traces: SYNTOR_TRACING=otlp exports them over OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (default
 http://localhost:4318: Jaeger in docker compose, UI on http://localhost:16686).
 Stop with Ctrl-C (SIGINT) or SIGTERM: in-flight batches finish and commit first.`;

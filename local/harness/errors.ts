@@ -83,3 +83,20 @@ export class HarnessTopicsMissingError extends HarnessError {
     );
   }
 }
+
+/**
+ * The HTTP routes would listen beyond loopback (SYNTOR_HARNESS_HOST) with no SYNTOR_API_TOKEN, which hands
+ * the task API to anyone who can reach the port. Not retriable: set a token or listen on loopback.
+ */
+export class HarnessApiExposedError extends HarnessError {
+  readonly code = 'harness-api-exposed';
+
+  constructor(readonly host: string) {
+    super(
+      `SYNTOR_HARNESS_HOST=${host} would serve the task API beyond this machine with no token. ` +
+        'Set SYNTOR_API_TOKEN (e.g. `export SYNTOR_API_TOKEN=$(openssl rand -hex 32)`) so every route needs it, ' +
+        'or keep SYNTOR_HARNESS_HOST on 127.0.0.1 (SYNTOR_METRICS_HOST alone can open /metrics and /health to a Prometheus in Docker).',
+      { retriable: false },
+    );
+  }
+}

@@ -5,9 +5,9 @@ import type { AgentManifest, FunctionManifest } from '../../lib/contracts/index.
 import { createKafka, createProducer } from '../../lib/kafka/index.js';
 import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
 import { createPlatformMetrics, metricsRegistry, type PlatformMetrics } from '../../lib/observability/metrics.js';
-import { HarnessUsageError } from './errors.js';
+import { HarnessApiExposedError, HarnessUsageError } from './errors.js';
 import { compileFilters } from './filter/index.js';
-import { startHttpServer, type HttpRoute } from './http/index.js';
+import { isLoopbackHost, startHttpServer, type HttpRoute } from './http/index.js';
 import { createInvoker, type Invoke } from './invoker.js';
 import { consumerLag } from './kafka/consumerLag.js';
 import { ensureTriggerTopics, triggerTopicsOf } from './kafka/ensureTriggerTopics.js';
@@ -81,6 +81,8 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   const { config } = options;
   const log = options.log ?? consoleLog;
   const agents = selectAgents(options.agents, options.only);
+  const servesHttp = options.ports?.http !== false && agents.some((a) => a.functions.some((fn) => fn.triggers.some((t) => t.type === 'http')));
+  if (servesHttp && !isLoopbackHost(config.harnessHost) && config.apiToken === undefined) throw new HarnessApiExposedError(config.harnessHost);
   const kafka = options.kafka ?? createKafka(config);
   // Before anything starts: a missing topic or an absent broker then fails with a message, not mid-poll.
   await ensureTriggerTopics({ kafka, config, topics: triggerTopicsOf(agents), log });
@@ -179,10 +181,16 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       }
     }
 
-    const host = config.harnessHost;
     const httpPort = options.ports?.http ?? config.httpPort;
     if (routes.length > 0 && httpPort !== false) {
-      const server = await startHttpServer({ port: httpPort, host, routes, log: (line) => log.info(line) });
+      const server = await startHttpServer({
+        port: httpPort,
+        host: config.harnessHost,
+        allowedHosts: config.httpAllowedHosts,
+        ...(config.apiToken === undefined ? {} : { apiToken: config.apiToken }),
+        routes,
+        log: (line) => log.info(line),
+      });
       ports.http = server.port;
       running.push({ stop: () => server.close() });
     }
@@ -191,6 +199,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     const status = () => statuses.map((s) => s());
     // The platform's metrics from this harness, and what the handlers record in this process.
     const served = Registry.merge([metrics.registry, metricsRegistry]);
+    const host = config.metricsHost;
     if (metricsPort !== false && metricsPort === healthPort) {
       const ops = await startOpsServer({ port: metricsPort, host, registry: served, health: status });
       ports.metrics = ports.health = ops.port;

@@ -5,6 +5,7 @@ import type { TriggerStatus } from './triggerStatus.js';
 
 export interface OpsServerOptions {
   port: number;
+  /** SYNTOR_METRICS_HOST: apart from the API's host, so a scraper in Docker can reach it while the API stays on loopback. @default '127.0.0.1' */
   host?: string;
   /** Serves GET /metrics when given. */
   registry?: Registry;

@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildHttpEvent } from './buildHttpEvent.js';
+import { checkBodyContentType } from './contentTypePolicy.js';
 import { gatewayResponse } from './gatewayResponse.js';
+import { guardRequest, type RequestPolicy } from './guardRequest.js';
 import { invokeWithin, type InvokeOutcome } from './invokeWithin.js';
 import { matchRoute } from './matchRoute.js';
 import { newRequestId } from './newRequestId.js';
 import { readLambdaResult } from './readLambdaResult.js';
 import { readRequestBody } from './readRequestBody.js';
+import { refusalResponse, type Refusal } from './refusal.js';
 import { splitRequestTarget } from './splitRequestTarget.js';
 import type { HttpResponse, HttpRoute } from './types.js';
 
@@ -14,10 +17,13 @@ export interface RequestHandlerOptions {
   readonly log: (line: string) => void;
   readonly integrationTimeoutMs: number;
   readonly maxPayloadBytes: number;
+  readonly policy: RequestPolicy;
 }
 
 /**
- * Serves one request the way an HTTP API in front of Lambda does: 413 past the payload quota, 404
+ * Serves one request the way an HTTP API in front of Lambda does, once the request passes the local
+ * guard (421 for a foreign Host, 403 for another origin's page, 401 without the token, 415 for a body
+ * that is not JSON — a web page must not be able to drive this API): 413 past the payload quota, 404
  * `{"message":"Not Found"}` without a route, the function's response mapped by payload format 2.0, 500
  * when the function fails (a function timeout included: Lambda reports it as a failure), 503 when the
  * integration timeout passes first. Never throws: a broken request or response ends as a 500 or a closed
@@ -47,8 +53,17 @@ async function serve(options: RequestHandlerOptions, request: IncomingMessage, r
     options.log(`http: ${method} ${rawPath} -> ${statusCode} ${functionId} ${Date.now() - started} ms${note}`);
   };
 
+  const refuse = (refusal: Refusal) => finish(refusalResponse(refusal), '-', ` (${refusal.code})`);
+  const refusal = guardRequest(request.headers, options.policy);
+  if (refusal) {
+    // Nobody is going to read it; drained, the connection can carry the next request.
+    request.resume();
+    return refuse(refusal);
+  }
   const read = await readRequestBody(request, options.maxPayloadBytes);
   if ('tooLarge' in read) return finish(gatewayResponse('payloadTooLarge'));
+  const unsupported = checkBodyContentType(request.headers['content-type'], read.body.length, options.policy.bodyContentTypes);
+  if (unsupported) return refuse(unsupported);
   const match = matchRoute(options.routes, method, rawPath);
   if (!match) return finish(gatewayResponse('notFound'));
 

@@ -1,4 +1,5 @@
 export { buildHttpEvent } from './buildHttpEvent.js';
+export { isLoopbackHost } from './isLoopbackHost.js';
 export { HttpResponseInvalidError, HttpRouteInvalidError, HttpTriggerError } from './errors.js';
 export { matchRoute } from './matchRoute.js';
 export { startHttpServer } from './startHttpServer.js';

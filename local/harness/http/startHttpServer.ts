@@ -2,13 +2,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compileRoute } from './compileRoute.js';
 import { INTEGRATION_TIMEOUT_MS, MAX_PAYLOAD_BYTES } from './constants.js';
+import { DEFAULT_BODY_CONTENT_TYPES } from './contentTypePolicy.js';
 import { HttpRouteInvalidError } from './errors.js';
 import { createRequestHandler } from './handleRequest.js';
+import { allowedHosts } from './hostPolicy.js';
 import type { HttpRoute, HttpServer, StartHttpServerOptions } from './types.js';
 
 /**
  * Serves the routes as an API Gateway HTTP API ($default stage, payload format 2.0, Lambda proxy
- * integrations) on a local port.
+ * integrations) on a local port, answering only its own Host names, never another origin's web page, only
+ * JSON bodies, and with `apiToken` only requests that carry it.
  *
  * @example
  * const server = await startHttpServer({ port: 0, routes: [{ method: 'GET', path: '/tasks/{id}', functionId: 'tasks-get', invoke }] });
@@ -19,7 +22,15 @@ import type { HttpRoute, HttpServer, StartHttpServerOptions } from './types.js';
  */
 export async function startHttpServer(options: StartHttpServerOptions): Promise<HttpServer> {
   checkRoutes(options.routes);
+  const host = options.host ?? '127.0.0.1';
+  // The allowed Host values name the bound port, known only once listening (port 0 picks one).
+  const policy = {
+    allowedHosts: new Set<string>(),
+    ...(options.apiToken === undefined ? {} : { apiToken: options.apiToken }),
+    bodyContentTypes: options.bodyContentTypes ?? DEFAULT_BODY_CONTENT_TYPES,
+  };
   const handle = createRequestHandler({
+    policy,
     routes: [...options.routes],
     log: (line) => {
       try {
@@ -42,13 +53,15 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+    server.listen(options.port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
+  const { port } = server.address() as AddressInfo;
+  for (const allowed of allowedHosts({ host, port, extra: options.allowedHosts ?? [] })) policy.allowedHosts.add(allowed);
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing = true;

@@ -66,6 +66,15 @@ export interface StartHttpServerOptions {
   readonly integrationTimeoutMs?: number;
   /** @default 10 MiB, API Gateway's payload quota */
   readonly maxPayloadBytes?: number;
+  /**
+   * Host names (or `name:port`) answered besides 127.0.0.1, localhost and [::1] on the bound port and
+   * `host` itself; every other Host header gets a 421. @default none
+   */
+  readonly allowedHosts?: readonly string[];
+  /** When set, every request needs `Authorization: Bearer <apiToken>` (401 otherwise). @default no token */
+  readonly apiToken?: string;
+  /** Media types a request body may have (415 otherwise). @default ['application/json'] */
+  readonly bodyContentTypes?: readonly string[];
 }
 
 export interface HttpServer {

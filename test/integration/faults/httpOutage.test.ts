@@ -134,9 +134,9 @@ describe('the harness HTTP server and a failing handler', () => {
     });
 
     // Act
-    const failed = await fetch(`http://127.0.0.1:${server.port}/tasks`, { method: 'POST', body: '{}' });
+    const failed = await fetch(`http://127.0.0.1:${server.port}/tasks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const failedBody = await failed.text();
-    const next = await fetch(`http://127.0.0.1:${server.port}/tasks`, { method: 'POST', body: '{}' });
+    const next = await fetch(`http://127.0.0.1:${server.port}/tasks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 
     // Assess
     expect(failed.status).toBe(500);

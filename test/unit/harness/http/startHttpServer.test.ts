@@ -25,7 +25,8 @@ describe('startHttpServer', () => {
   const log: string[] = [];
 
   beforeAll(async () => {
-    server = await startHttpServer({ port: 0, routes, integrationTimeoutMs: 200, log: (line) => log.push(line) });
+    // Octet-stream too, to see binary bodies passed on as API Gateway passes them; JSON alone by default.
+    server = await startHttpServer({ port: 0, routes, integrationTimeoutMs: 200, bodyContentTypes: ['application/json', 'application/octet-stream'], log: (line) => log.push(line) });
     base = `http://127.0.0.1:${server.port}`;
   });
 
@@ -145,7 +146,7 @@ describe('startHttpServer', () => {
   it('keeps serving after a client hangs up halfway through a body', async () => {
     await new Promise<void>((resolve) => {
       const socket = connect(server.port, '127.0.0.1', () => {
-        socket.write('POST /tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"half":');
+        socket.write(`POST /tasks HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"half":`);
         setTimeout(() => socket.destroy(), 20);
       });
       socket.on('close', () => resolve());
