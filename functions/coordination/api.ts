@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { TASK_STATUSES, type TaskStatus } from '../../lib/contracts/index.js';
 import { httpHandler, json, observeHandler } from '../../lib/handlers/index.js';
 import { dispatchPending, getDeps, redrive } from '../../lib/orchestration/index.js';
+import { redactDeadLetter, redactTask } from '../../lib/orchestration/redactTask.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,11 +20,12 @@ export const handler = observeHandler(httpHandler(async (event: APIGatewayProxyE
       }
       const limit = Number(event.queryStringParameters?.limit ?? 100);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return json(400, { message: 'limit must be a whole number from 1 to 1000' });
-      return json(200, { tasks: await deps.tasks.list({ ...(status ? { status: status as TaskStatus } : {}), limit }) });
+      const tasks = await deps.tasks.list({ ...(status ? { status: status as TaskStatus } : {}), limit });
+      return json(200, { tasks: tasks.map(redactTask) });
     }
     case 'GET /tasks/{id}': {
       const task = await deps.tasks.get(id!);
-      return task ? json(200, { ...task, events: await deps.tasks.events(id!) }) : json(404, { message: `No task ${id}` });
+      return task ? json(200, { ...redactTask(task), events: await deps.tasks.events(id!) }) : json(404, { message: `No task ${id}` });
     }
     case 'POST /tasks/{id}/cancel': {
       const outcome = await deps.tasks.transition(id!, { to: 'cancelled', from: ['pending', 'assigned', 'running'], actor: 'api', changes: { leaseExpiresAt: null } });
@@ -31,7 +33,7 @@ export const handler = observeHandler(httpHandler(async (event: APIGatewayProxyE
         return outcome.reason === 'not-found' ? json(404, { message: `No task ${id}` }) : json(409, { message: `Task ${id} is ${outcome.task.status} and cannot be cancelled` });
       }
       if (outcome.from !== 'pending' && outcome.task.assignedAgent) await deps.inFlight.release(outcome.task.assignedAgent, [outcome.task.id]);
-      return json(200, outcome.task);
+      return json(200, redactTask(outcome.task));
     }
     case 'GET /agents': {
       const agents = await deps.agents.list();
@@ -42,7 +44,7 @@ export const handler = observeHandler(httpHandler(async (event: APIGatewayProxyE
       });
     }
     case 'GET /dlq':
-      return json(200, { deadLetters: await deps.deadLetters.list() });
+      return json(200, { deadLetters: (await deps.deadLetters.list()).map(redactDeadLetter) });
     case 'POST /dlq/{id}/redrive': {
       const outcome = await redrive(deps, id!, 'api');
       if (!outcome.ok) return json(409, { message: outcome.reason });

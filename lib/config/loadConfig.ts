@@ -27,9 +27,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
       const received = present[variable];
       return {
         variable,
-        expected: issue.message,
+        // Where inside a structured variable (a credential's `hosts`, say), never what was there.
+        expected: issue.path.length > 1 ? `${issue.path.slice(1).join('.')}: ${issue.message}` : issue.message,
         // Never echo a secret back, even a malformed one.
-        ...(received !== undefined && !/PASSWORD|SECRET|TOKEN|API_KEY/.test(variable) ? { received } : {}),
+        ...(received !== undefined && !/PASSWORD|SECRET|TOKEN|API_KEY|CREDENTIALS/.test(variable) ? { received } : {}),
       };
     });
     throw new ConfigInvalidError(problems, { cause: parsed.error });
@@ -83,7 +84,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
       ...(e.SYNTOR_GIT_TOKEN === undefined ? {} : { token: e.SYNTOR_GIT_TOKEN }),
       ...(e.SYNTOR_GIT_TOKEN_SECRET_ARN === undefined ? {} : { tokenSecretArn: e.SYNTOR_GIT_TOKEN_SECRET_ARN }),
       tokenHosts: e.SYNTOR_GIT_TOKEN_HOSTS,
+      credentials: e.SYNTOR_GIT_CREDENTIALS ?? {},
+      ...(e.SYNTOR_GIT_CREDENTIALS_SECRET_ARN === undefined ? {} : { credentialsSecretArn: e.SYNTOR_GIT_CREDENTIALS_SECRET_ARN }),
       author: { name: e.SYNTOR_GIT_AUTHOR_NAME, email: e.SYNTOR_GIT_AUTHOR_EMAIL },
+      limits: {
+        transferBytes: e.SYNTOR_GIT_MAX_TRANSFER_BYTES,
+        blobBytes: e.SYNTOR_GIT_MAX_BLOB_BYTES,
+        checkoutBytes: e.SYNTOR_GIT_MAX_CHECKOUT_BYTES,
+        timeoutMs: e.SYNTOR_GIT_TIMEOUT_MS,
+        idleTimeoutMs: e.SYNTOR_GIT_IDLE_TIMEOUT_MS,
+      },
     },
     models: {
       ...(e.SYNTOR_BEDROCK_MODEL_ID === undefined ? {} : { bedrockModelId: e.SYNTOR_BEDROCK_MODEL_ID }),

@@ -5,9 +5,28 @@ const hostPort = z
   .string()
   .regex(/^[^\s:,]+:\d{1,5}$/, 'host:port (e.g. 127.0.0.1:9092)');
 
+const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN');
+const hostPattern = z.string().regex(/^(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name such as github.com or *.example.com');
+const hostList = z
+  .string()
+  .transform((value) => value.split(',').map((h) => h.trim()).filter(Boolean))
+  .pipe(z.array(hostPattern));
+
+/**
+ * Named git credentials (SYNTOR_GIT_CREDENTIALS, or the secret SYNTOR_GIT_CREDENTIALS_SECRET_ARN):
+ * each token goes only to its own hosts, so a credential without hosts is refused.
+ */
+export const gitCredentialsSchema = z.record(
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a credential name (letters, digits, ".", "_", "-")'),
+  z.strictObject({
+    token: z.string().min(1, 'the token'),
+    hosts: z.array(hostPattern).min(1, 'at least one host the token may be sent to, e.g. ["github.com"]'),
+  }),
+);
+
 // 127.0.0.1 rather than localhost: Node resolves localhost to ::1 first, and a natively run
 // Kafka broker listens on IPv4 only (its advertised listener is 127.0.0.1).
-export const configEnvSchema = z.object({
+const configEnvObject = z.object({
   SYNTOR_ENVIRONMENT: z.enum(['local', 'staging', 'production']).default('local'),
   SYNTOR_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 
@@ -70,17 +89,41 @@ export const configEnvSchema = z.object({
 
   /** The git agent's workspace; default `<os.tmpdir()>/syntor-git` (`/tmp/syntor-git` on Lambda). */
   SYNTOR_GIT_WORKSPACE: z.string().min(1).optional(),
-  /** Token for git remotes (never logged); a request's own token wins. */
+  /** Token for git remotes (never logged), sent only to SYNTOR_GIT_TOKEN_HOSTS, which it requires. */
   SYNTOR_GIT_TOKEN: z.string().optional(),
-  /** A Secrets Manager secret `{ "token": "…" }`, read when SYNTOR_GIT_TOKEN is unset. */
-  SYNTOR_GIT_TOKEN_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN').optional(),
-  /** Hosts the configured token may be sent to (comma list, `*.example.com` allowed); empty: any allowed host. */
-  SYNTOR_GIT_TOKEN_HOSTS: z
+  /** A Secrets Manager secret `{ "token": "…" }`, read when SYNTOR_GIT_TOKEN is unset; requires SYNTOR_GIT_TOKEN_HOSTS. */
+  SYNTOR_GIT_TOKEN_SECRET_ARN: secretArn.optional(),
+  /** Hosts the configured token may be sent to (comma list, `*.example.com` allowed). */
+  SYNTOR_GIT_TOKEN_HOSTS: hostList.default([]),
+  /** Named credentials a task chooses with `credential: "<name>"`: JSON `{ "<name>": { "token": "…", "hosts": ["github.com"] } }`. */
+  SYNTOR_GIT_CREDENTIALS: z
     .string()
-    .default('')
-    .transform((value) => value.split(',').map((h) => h.trim()).filter(Boolean)),
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        // JSON.parse's message quotes the text, which holds tokens.
+        ctx.addIssue({ code: 'custom', message: 'JSON: { "<name>": { "token": "…", "hosts": ["github.com"] } }' });
+        return z.NEVER;
+      }
+    })
+    .pipe(gitCredentialsSchema)
+    .optional(),
+  /** A Secrets Manager secret holding the same JSON as SYNTOR_GIT_CREDENTIALS, read once per instance. */
+  SYNTOR_GIT_CREDENTIALS_SECRET_ARN: secretArn.optional(),
   SYNTOR_GIT_AUTHOR_NAME: z.string().min(1).max(200).default('SYNTOR'),
   SYNTOR_GIT_AUTHOR_EMAIL: z.string().min(3).max(320).default('syntor@localhost'),
+  // Git transfer limits: defaults leave room in Lambda's 512 MB /tmp for a pack, its index and a checkout.
+  /** Bytes one git operation may receive from a remote (all its HTTP responses). */
+  SYNTOR_GIT_MAX_TRANSFER_BYTES: z.coerce.number().int().min(1_024).default(100 * 1024 * 1024),
+  /** Largest file a checkout writes; a bigger one refuses the checkout before any file is written. */
+  SYNTOR_GIT_MAX_BLOB_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /** Bytes of files one checkout may write in all. */
+  SYNTOR_GIT_MAX_CHECKOUT_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
+  /** Time one git operation may spend talking to its remote, in all. */
+  SYNTOR_GIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(120_000),
+  /** A remote that sends nothing for this long is given up. */
+  SYNTOR_GIT_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(30_000),
 
   /** Amazon Bedrock model (id or inference profile) for module summaries; region from AWS_REGION. */
   SYNTOR_BEDROCK_MODEL_ID: z.string().min(1).max(2048).optional(),
@@ -94,6 +137,21 @@ export const configEnvSchema = z.object({
   SYNTOR_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** Modules summarized per generation at most; the rest are documented without a summary. */
   SYNTOR_DOCS_SUMMARY_LIMIT: z.coerce.number().int().min(0).max(1_000).default(20),
+});
+
+/**
+ * The environment's variables with their cross-variable rules: a configured git token without the
+ * hosts it is for would go to any server that asks for credentials (issue 13), so it is refused.
+ */
+export const configEnvSchema = configEnvObject.superRefine((env, ctx) => {
+  if (env.SYNTOR_GIT_TOKEN_HOSTS.length > 0) return;
+  const token = [env.SYNTOR_GIT_TOKEN !== undefined && 'SYNTOR_GIT_TOKEN', env.SYNTOR_GIT_TOKEN_SECRET_ARN !== undefined && 'SYNTOR_GIT_TOKEN_SECRET_ARN'].filter(Boolean);
+  if (token.length === 0) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['SYNTOR_GIT_TOKEN_HOSTS'],
+    message: `required with ${token.join(' and ')}: the hosts the token may be sent to (comma list, e.g. github.com,*.example.com)`,
+  });
 });
 
 /** The raw, validated environment (variable names as keys). */

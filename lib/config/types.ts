@@ -53,8 +53,13 @@ export interface SyntorConfig {
     readonly workspace: string;
     readonly token?: string;
     readonly tokenSecretArn?: string;
+    /** Never empty when `token` or `tokenSecretArn` is set (the loader refuses that). */
     readonly tokenHosts: readonly string[];
+    /** Named credentials, each sent only to its own hosts; a task names one with `credential`. */
+    readonly credentials: Readonly<Record<string, GitCredential>>;
+    readonly credentialsSecretArn?: string;
     readonly author: { readonly name: string; readonly email: string };
+    readonly limits: GitLimits;
   };
   /** Model providers for AI summaries: Bedrock when `bedrockModelId` is set, else the OpenAI-compatible `baseUrl`. */
   readonly models: {
@@ -67,4 +72,19 @@ export interface SyntorConfig {
   readonly docs: {
     readonly summaryLimit: number;
   };
+}
+
+/** One named git credential: its token and the hosts (`github.com`, `*.example.com`) it may be sent to. */
+export interface GitCredential {
+  readonly token: string;
+  readonly hosts: readonly string[];
+}
+
+/** What one git operation may transfer and write, and for how long (SYNTOR_GIT_MAX_*, SYNTOR_GIT_*TIMEOUT_MS). */
+export interface GitLimits {
+  readonly transferBytes: number;
+  readonly blobBytes: number;
+  readonly checkoutBytes: number;
+  readonly timeoutMs: number;
+  readonly idleTimeoutMs: number;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gitCredentialNameSchema } from './git.js';
 
 /** Languages the documentation agent reads. */
 export const DOCS_LANGUAGES = ['typescript', 'javascript', 'go', 'python'] as const;
@@ -25,6 +26,8 @@ export const docsGenerateInputSchema = z
     path: z.string().min(1).max(1000).optional(),
     url: z.string().url('an http(s) URL of a git repository').max(2000).optional(),
     ref: commitRefSchema.optional(),
+    /** A configured git credential to clone `url` with (see `gitCredentialNameSchema`). */
+    credential: gitCredentialNameSchema.optional(),
     commit: commitRefSchema.optional(),
     summarize: z.boolean().default(false),
   })
@@ -36,6 +39,9 @@ export const docsGenerateInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['path'], message: 'give "path" (a workspace-relative clone, with "repository") or "url" (to clone)' });
     } else if (input.path !== undefined && input.repository === undefined) {
       ctx.addIssue({ code: 'custom', path: ['repository'], message: 'a repository name or URL to store the documents under (required with "path")' });
+    }
+    if (input.credential !== undefined && input.url === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['credential'], message: '"credential" authenticates the clone of "url" and needs "url"' });
     }
     if (input.ref !== undefined && input.url === undefined) {
       ctx.addIssue({ code: 'custom', path: ['ref'], message: '"ref" chooses what to clone and needs "url"; use "commit" for an existing clone' });

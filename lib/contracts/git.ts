@@ -14,7 +14,12 @@ export const gitRefSchema = z
   .min(1)
   .max(255)
   .regex(/^(?!-)(?!.*\.\.)(?!.*[\s~^:?*[\\])(?!.*@\{)[^\0]+$/, 'a branch, tag or commit name (no spaces, "..", "~", "^", ":", "?", "*", "[" or "\\")');
-export const gitTokenSchema = z.string().min(1).max(4096);
+/**
+ * The name of a credential configured for the git agent (SYNTOR_GIT_CREDENTIALS, or the secret
+ * SYNTOR_GIT_CREDENTIALS_SECRET_ARN), sent only to that credential's hosts. Payloads carry the name,
+ * never the token: a payload is stored, published and dead-lettered (see secretFields.ts).
+ */
+export const gitCredentialNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'the name of a configured credential (letters, digits, ".", "_", "-")');
 export const gitAuthorSchema = z.object({ name: z.string().min(1).max(200), email: z.string().min(3).max(320) });
 
 const repoInput = { path: gitPathSchema };
@@ -25,11 +30,11 @@ export const gitCloneInputSchema = z.strictObject({
   path: gitPathSchema.optional(),
   ref: gitRefSchema.optional(),
   depth: z.int().min(1).max(1_000_000).optional(),
-  token: gitTokenSchema.optional(),
+  credential: gitCredentialNameSchema.optional(),
 });
 export const gitCloneResultSchema = z.object({ path: z.string(), commit: z.string(), branch: z.string().optional(), updated: z.boolean() });
 
-export const gitPullInputSchema = z.strictObject({ ...repoInput, branch: gitRefSchema.optional(), token: gitTokenSchema.optional() });
+export const gitPullInputSchema = z.strictObject({ ...repoInput, branch: gitRefSchema.optional(), credential: gitCredentialNameSchema.optional() });
 export const gitPullResultSchema = z.object({ ...repoResult, previousCommit: z.string().optional(), updated: z.boolean() });
 
 export const gitStatusInputSchema = z.strictObject(repoInput);
@@ -96,7 +101,7 @@ export const gitPushInputSchema = z.strictObject({
   branch: gitRefSchema.optional(),
   remoteBranch: gitRefSchema.optional(),
   force: z.boolean().default(false),
-  token: gitTokenSchema.optional(),
+  credential: gitCredentialNameSchema.optional(),
 });
 export const gitPushResultSchema = z.object({ ...repoResult, remoteBranch: z.string(), ok: z.boolean() });
 

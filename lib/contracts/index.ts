@@ -9,3 +9,4 @@ export * from './task.js';
 export * from './topics.js';
 export * from './manifest.js';
 export * from './limits.js';
+export * from './secretFields.js';

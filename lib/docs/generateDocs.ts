@@ -1,5 +1,5 @@
 import { DOCS_INDEX_PATH, type DocsGenerateInput, type DocsGenerateResult } from '../contracts/index.js';
-import { cloneOrUpdate, resolveInWorkspace } from '../git/index.js';
+import { cloneOrUpdate, credentialTokenForUrl, resolveInWorkspace } from '../git/index.js';
 import { PROGRESS_INTERVAL_MS, SOURCE_LIMITS } from './constants.js';
 import type { DocsDeps } from './deps.js';
 import { extractModules } from './extract/extractModules.js';
@@ -72,10 +72,12 @@ interface Source {
 async function resolveSource(deps: DocsDeps, input: DocsGenerateInput, ctx: GenerateContext, progress: ReturnType<typeof throttledProgress>): Promise<Source> {
   if (input.url) {
     progress(0, `cloning ${input.url}`, true);
+    const token = await credentialTokenForUrl(input.credential, input.url);
     const clone = await cloneOrUpdate({
       workspace: deps.workspace,
       url: input.url,
       ...(input.ref ? { ref: input.ref } : {}),
+      ...(token === undefined ? {} : { token }),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onProgress: (e) => progress(e.total ? (15 * e.loaded) / e.total : 5, `clone: ${e.phase}`),
     });

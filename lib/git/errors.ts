@@ -5,6 +5,7 @@ export const GIT_ERROR_CODES = {
   path: 'invalid-path',
   url: 'invalid-url',
   auth: 'auth-failed',
+  credential: 'credential-refused',
   notFound: 'not-found',
   notRepository: 'not-a-repository',
   mergeConflict: 'merge-conflict',
@@ -57,6 +58,19 @@ export class GitUrlError extends GitError {
 export class GitAuthError extends GitError {
   constructor(host: string, reason: string) {
     super(GIT_ERROR_CODES.auth, `authentication with ${host} failed: ${reason}`, { details: { host } });
+  }
+}
+
+/**
+ * A task named a credential that is not configured, or one that is not for the remote's host: the
+ * task fails rather than going anonymous or sending the token elsewhere.
+ */
+export class GitCredentialError extends GitError {
+  constructor(
+    readonly credential: string,
+    reason: string,
+  ) {
+    super(GIT_ERROR_CODES.credential, `credential "${credential}" ${reason}`, { details: { field: 'credential', credential } });
   }
 }
 

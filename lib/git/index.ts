@@ -1,9 +1,10 @@
 export { cloneOrUpdate, cloneRepository, defaultClonePath, type CloneOptions, type CloneProgressEvent, type CloneResult } from './operations/clone.js';
-export { GIT_ERROR_CODES, GitAuthError, GitDirtyWorktreeError, GitError, GitMergeConflictError, GitNetworkError, GitNotFoundError, GitPathError, GitUrlError, type GitErrorCode } from './errors.js';
+export { GIT_ERROR_CODES, GitAuthError, GitCredentialError, GitDirtyWorktreeError, GitError, GitMergeConflictError, GitNetworkError, GitNotFoundError, GitPathError, GitUrlError, type GitErrorCode } from './errors.js';
 export { checkRelativePath, resolveInWorkspace, type WorkspacePath } from './workspace/resolveInWorkspace.js';
 export { checkRepositoryUrl, type CheckedRepositoryUrl } from './remote/checkRepositoryUrl.js';
 export { scrubSecrets } from './credentials/scrubSecrets.js';
-export { resolveToken, gitTokenSecretSchema } from './credentials/resolveToken.js';
+export { resolveToken, gitTokenSecretSchema, type GitCredentialSettings, type RemoteAuth, type RemoteAuthFields } from './credentials/resolveToken.js';
+export { credentialTokenForUrl } from './credentials/credentialTokenForUrl.js';
 export { repositoryStatus, STATUS_LIST_LIMIT } from './operations/status.js';
 export { listRepositories } from './operations/list.js';
 export { switchBranch } from './operations/branch.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createMessage, TOPICS, type DeadLetterPayload, type PayloadInput } from '../contracts/index.js';
+import { createMessage, redactSecrets, TOPICS, type DeadLetterPayload, type PayloadInput } from '../contracts/index.js';
 import type { ExpiredTask, OutboxRecord, Settle, Settlement, StoredTask } from '../store/index.js';
 import { outboxRecord } from './outboxRecord.js';
 import { retryDelayMs, shouldRetry } from './retryPolicy.js';
@@ -49,7 +49,8 @@ function deadLetterOf(task: StoredTask, actor: string, now: () => number): { let
       reason: error ? `${error.code}: ${error.message}` : 'attempts exhausted',
       reasonCode: error?.retriable === false ? 'task-rejected' : 'retries-exhausted',
       origin: { topic: TOPICS.taskAssignment, partition: 0, offset: '0', key: task.id },
-      value: Buffer.from(JSON.stringify({ type: task.type, payload: task.payload })).toString('base64'),
+      // Redacted: the letter is served by GET /dlq and a redrive starts again from the task's row, not from here.
+      value: Buffer.from(JSON.stringify({ type: task.type, payload: redactSecrets(task.payload) })).toString('base64'),
       failedBy: task.assignedAgent ?? actor,
       failedAt: new Date(now()).toISOString(),
       taskId: task.id,

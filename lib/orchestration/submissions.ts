@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { jsonBytes, LIMITS, taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
+import { jsonBytes, LIMITS, secretFieldErrors, taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
 import { newTraceparent } from '../kafka/traceparent.js';
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { taskMetrics } from '../observability/metrics.js';
@@ -28,6 +28,7 @@ export function checkSubmission(input: unknown): SubmissionCheck {
   const errors = parsed.success ? [] : parsed.error.issues.map(fieldErrorOf);
   const tooLarge = payloadSizeError(parsed.success ? parsed.data.payload : (input as { payload?: unknown } | null | undefined)?.payload);
   if (tooLarge) errors.push(tooLarge);
+  errors.push(...secretFieldErrors(parsed.success ? parsed.data.payload : (input as { payload?: unknown } | null | undefined)?.payload));
   if (parsed.success && errors.length === 0) return { ok: true, submission: parsed.data };
   return { ok: false, errors };
 }

@@ -19,6 +19,7 @@ import {
   gitStatusInputSchema,
   gitStatusResultSchema,
 } from '../../contracts/index.js';
+import { credentialTokenForUrl } from '../credentials/credentialTokenForUrl.js';
 import { switchBranch } from '../operations/branch.js';
 import { cloneOrUpdate } from '../operations/clone.js';
 import { commitChanges } from '../operations/commit.js';
@@ -37,8 +38,8 @@ export interface GitCapabilitiesConfig {
 
 /**
  * The git agent's capabilities, one per operation (`git.clone` … `git.push`); the same names are its
- * service-request operations. Results never carry a token: inputs' tokens go to isomorphic-git's
- * `onAuth` only, and errors are scrubbed of them.
+ * service-request operations. Inputs name a configured credential (`credential`), never a token; the
+ * token goes to isomorphic-git's `onAuth` only, for the credential's own hosts, and errors are scrubbed of it.
  */
 export function createGitCapabilities(config: GitCapabilitiesConfig = {}) {
   const workspace = config.workspace ?? (() => getConfig().git.workspace);
@@ -49,7 +50,9 @@ export function createGitCapabilities(config: GitCapabilitiesConfig = {}) {
     output: gitCloneResultSchema,
     run: (input, ctx) =>
       asCapability('git.clone', ctx.signal, async () => {
-        const { path, commit, branch, updated } = await cloneOrUpdate({ ...input, workspace: workspace(), onProgress: progressReporter(ctx), signal: ctx.signal });
+        const { credential, ...options } = input;
+        const token = await credentialTokenForUrl(credential, input.url);
+        const { path, commit, branch, updated } = await cloneOrUpdate({ ...options, ...(token === undefined ? {} : { token }), workspace: workspace(), onProgress: progressReporter(ctx), signal: ctx.signal });
         ctx.log.info('repository cloned', { path, commit, updated });
         return { path, commit, ...(branch ? { branch } : {}), updated };
       }),

@@ -7,6 +7,7 @@ import { authorOf } from './commit.js';
 import { headOf } from './headOf.js';
 import { openRepository } from './openRepository.js';
 import { remoteUrl } from './push.js';
+import type { RemoteAuthFields } from '../credentials/resolveToken.js';
 import { remoteAccess } from './remoteAccess.js';
 import { toGitError } from './toGitError.js';
 import { loadGit } from '../loadGit.js';
@@ -15,7 +16,7 @@ import { loadGit } from '../loadGit.js';
  * Fetches `origin`'s `branch` (default: the current branch's name) and fast-forwards the current branch
  * to it. Diverged history fails with `not-fast-forward`; uncommitted changes with `dirty-worktree`.
  */
-export async function pullBranch(workspace: string, input: GitPullInput, signal?: AbortSignal): Promise<GitPullResult> {
+export async function pullBranch(workspace: string, input: GitPullInput & RemoteAuthFields, signal?: AbortSignal): Promise<GitPullResult> {
   const git = await loadGit();
   const repo = await openRepository(workspace, input.path);
   const { dir } = repo;
@@ -25,7 +26,7 @@ export async function pullBranch(workspace: string, input: GitPullInput, signal?
     const dirty = await trackedChanges(dir);
     if (dirty.length > 0) throw new GitDirtyWorktreeError('pull', dirty);
     const before = await headOf(dir);
-    const access = await remoteAccess(await remoteUrl(dir, 'origin'), input.token, signal);
+    const access = await remoteAccess(await remoteUrl(dir, 'origin'), input, signal);
     const author = authorOf(undefined);
     try {
       await git.pull({

@@ -4,6 +4,7 @@ import { GitError, GIT_ERROR_CODES, GitNotFoundError } from '../errors.js';
 import { withRepoLock } from '../workspace/withRepoLock.js';
 import { headOf } from './headOf.js';
 import { openRepository } from './openRepository.js';
+import type { RemoteAuthFields } from '../credentials/resolveToken.js';
 import { remoteAccess } from './remoteAccess.js';
 import { toGitError } from './toGitError.js';
 import { loadGit } from '../loadGit.js';
@@ -17,7 +18,7 @@ export async function remoteUrl(dir: string, remote: string): Promise<string> {
 }
 
 /** Pushes a branch (default: the current one) to the remote's branch of the same name (or `remoteBranch`). */
-export async function pushBranch(workspace: string, input: Omit<GitPushInput, 'remote' | 'force'> & { remote?: string; force?: boolean }, signal?: AbortSignal): Promise<GitPushResult> {
+export async function pushBranch(workspace: string, input: Omit<GitPushInput, 'remote' | 'force'> & { remote?: string; force?: boolean } & RemoteAuthFields, signal?: AbortSignal): Promise<GitPushResult> {
   const git = await loadGit();
   const repo = await openRepository(workspace, input.path);
   const { dir } = repo;
@@ -26,7 +27,7 @@ export async function pushBranch(workspace: string, input: Omit<GitPushInput, 'r
     const branch = input.branch ?? (await git.currentBranch({ fs, dir, test: true }));
     if (!branch) throw new GitError(GIT_ERROR_CODES.failed, `"${repo.path}" has no branch checked out; give "branch"`);
     const remoteBranch = input.remoteBranch ?? branch;
-    const access = await remoteAccess(await remoteUrl(dir, remote), input.token, signal);
+    const access = await remoteAccess(await remoteUrl(dir, remote), input, signal);
     try {
       const result = await git.push({
         fs,

@@ -1,5 +1,5 @@
 import type { AuthCallback, AuthFailureCallback, HttpClient } from 'isomorphic-git';
-import { resolveToken } from '../credentials/resolveToken.js';
+import { resolveToken, type RemoteAuth } from '../credentials/resolveToken.js';
 import { checkRepositoryUrl } from '../remote/checkRepositoryUrl.js';
 import { guardedHttp } from '../remote/guardedHttp.js';
 
@@ -21,10 +21,11 @@ export interface RemoteAccess {
  * Checks the URL (SSRF guard), picks the token and wires both into isomorphic-git: the token travels
  * only through `onAuth` (as HTTP Basic), never in a URL, and a refused token is not offered again.
  */
-export async function remoteAccess(rawUrl: string, token: string | undefined, signal?: AbortSignal): Promise<RemoteAccess> {
+export async function remoteAccess(rawUrl: string, auth: RemoteAuth, signal?: AbortSignal): Promise<RemoteAccess> {
   const remote = await checkRepositoryUrl(rawUrl);
-  const chosen = await resolveToken(remote.host, token);
-  const access: RemoteAccess = { url: remote.url, host: remote.host, http: guardedHttp(remote, signal), secrets: [chosen, token], username: TOKEN_USERNAME };
+  const chosen = await resolveToken(remote.host, auth);
+  const given = typeof auth === 'string' ? auth : auth?.token;
+  const access: RemoteAccess = { url: remote.url, host: remote.host, http: guardedHttp(remote, signal), secrets: [chosen, given], username: TOKEN_USERNAME };
   if (chosen === undefined) return access;
   return {
     ...access,
