@@ -51,6 +51,8 @@ export const CONTEXT_KEYS = {
   natGateways: 'syntor:natGateways',
   logRetentionDays: 'syntor:logRetentionDays',
   gitTokenSecretArn: 'syntor:gitTokenSecretArn',
+  gitTokenHosts: 'syntor:gitTokenHosts',
+  gitCredentialsSecretArn: 'syntor:gitCredentialsSecretArn',
   bedrockModelId: 'syntor:bedrockModelId',
   tracing: 'syntor:tracing',
 } as const;

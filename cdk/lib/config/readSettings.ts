@@ -1,6 +1,7 @@
 import type { Node } from 'constructs';
 import { CdkContextInvalidError } from '../errors.js';
 import { CONTEXT_KEYS, ENVIRONMENT_DEFAULTS, LOG_RETENTION_DAYS } from './defaults.js';
+import { readGitSettings } from './readGitSettings.js';
 import type { DeploymentSettings, SyntorEnvironment } from './types.js';
 
 const MAX_AZS = 2;
@@ -93,10 +94,7 @@ export function readSettings(node: Node): DeploymentSettings {
   if (bedrockModelId !== undefined && !/^(arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{0,12}:[\w./:-]+|[\w.:-]{1,200})$/.test(bedrockModelId)) {
     problems.push(`${CONTEXT_KEYS.bedrockModelId}: expected a Bedrock model id (e.g. anthropic.claude-3-haiku-20240307-v1:0) or an ARN, got "${bedrockModelId}"`);
   }
-  const gitTokenSecretArn = raw(CONTEXT_KEYS.gitTokenSecretArn);
-  if (gitTokenSecretArn !== undefined && !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/.test(gitTokenSecretArn)) {
-    problems.push(`${CONTEXT_KEYS.gitTokenSecretArn}: expected a Secrets Manager secret ARN, got "${gitTokenSecretArn}"`);
-  }
+  const git = readGitSettings(raw, problems);
 
   const settings: DeploymentSettings = {
     environment,
@@ -131,7 +129,7 @@ export function readSettings(node: Node): DeploymentSettings {
     http: { auth, ...(jwtIssuer === undefined ? {} : { jwtIssuer }), jwtAudience },
     monitoring: { ...(alarmEmail === undefined ? {} : { alarmEmail }), lagThreshold: number(CONTEXT_KEYS.lagAlarmThreshold, d.lagThreshold, 1, 100_000_000) },
     logRetentionDays,
-    git: gitTokenSecretArn === undefined ? {} : { tokenSecretArn: gitTokenSecretArn },
+    git,
     models: bedrockModelId === undefined ? {} : { bedrockModelId },
     tracing: oneOf(CONTEXT_KEYS.tracing, ['xray', 'adot'], 'xray'),
     removal: d.removal,

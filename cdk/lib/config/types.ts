@@ -32,8 +32,12 @@ export interface DeploymentSettings {
   readonly cache: { readonly engine: 'valkey' | 'redis'; readonly nodeType: string; readonly replicas: number };
   readonly http: { readonly auth: 'iam' | 'jwt'; readonly jwtIssuer?: string; readonly jwtAudience: readonly string[] };
   readonly monitoring: { readonly alarmEmail?: string; readonly lagThreshold: number };
-  /** A Secrets Manager secret `{ "token": "…" }` for git remotes; only the git agent's functions may read it. */
-  readonly git: { readonly tokenSecretArn?: string };
+  /**
+   * Git credentials; only the git agent's functions may read the secrets. `tokenSecretArn`: a secret
+   * `{ "token": "…" }` sent only to `tokenHosts` (required with it). `credentialsSecretArn`: named
+   * credentials `{ "<name>": { "token": "…", "hosts": […] } }` that tasks choose with `credential`.
+   */
+  readonly git: { readonly tokenSecretArn?: string; readonly tokenHosts?: readonly string[]; readonly credentialsSecretArn?: string };
   /** The Bedrock model (id or ARN) the documentation agent summarizes with; none: no Bedrock access at all. */
   readonly models: { readonly bedrockModelId?: string };
   /**

@@ -38,8 +38,10 @@ export class AgentFunction extends SyntorFunction {
   constructor(scope: Construct, id: string, props: AgentFunctionProps) {
     const { planned, settings, data } = props;
     const arns = mskArns(scope, props.clusterArn);
-    // Only an agent with git capabilities talks to git remotes, so only its functions may read the token.
-    const gitToken = planned.agent.capabilities.some((c) => c.startsWith('git.')) ? settings.git.tokenSecretArn : undefined;
+    // Only an agent with git capabilities talks to git remotes, so only its functions may read the git secrets.
+    const gitAgent = planned.agent.capabilities.some((c) => c.startsWith('git.'));
+    const gitToken = gitAgent ? settings.git.tokenSecretArn : undefined;
+    const gitCredentials = gitAgent ? settings.git.credentialsSecretArn : undefined;
     // Only the documentation agent summarizes, and only with the one configured model.
     const bedrockModel = planned.agent.capabilities.includes('docs.generate') ? settings.models.bedrockModelId : undefined;
     super(scope, id, {
@@ -67,7 +69,8 @@ export class AgentFunction extends SyntorFunction {
         [AWS_ENV.postgresSecretArn]: data.databaseSecret.secretArn,
         [AWS_ENV.redisAuthSecretArn]: data.cacheAuthSecret.secretArn,
         [AWS_ENV.redisTls]: 'true',
-        ...(gitToken ? { [GIT_ENV.tokenSecretArn]: gitToken } : {}),
+        ...(gitToken ? { [GIT_ENV.tokenSecretArn]: gitToken, [GIT_ENV.tokenHosts]: (settings.git.tokenHosts ?? []).join(',') } : {}),
+        ...(gitCredentials ? { [GIT_ENV.credentialsSecretArn]: gitCredentials } : {}),
         ...(bedrockModel ? { SYNTOR_BEDROCK_MODEL_ID: bedrockModel } : {}),
         ...planned.fn.environment,
       },
@@ -88,6 +91,7 @@ export class AgentFunction extends SyntorFunction {
             ]),
         ...secretReadStatements(scope, data.key, [data.databaseSecret, data.cacheAuthSecret]),
         ...(gitToken ? [new iam.PolicyStatement({ sid: 'ReadGitToken', actions: ['secretsmanager:GetSecretValue'], resources: [gitToken] })] : []),
+        ...(gitCredentials ? [new iam.PolicyStatement({ sid: 'ReadGitCredentials', actions: ['secretsmanager:GetSecretValue'], resources: [gitCredentials] })] : []),
         ...(bedrockModel ? [new iam.PolicyStatement({ sid: 'InvokeSummaryModel', actions: ['bedrock:InvokeModel'], resources: [bedrockModelArn(scope, bedrockModel)] })] : []),
       ],
     });
