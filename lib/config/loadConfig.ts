@@ -76,7 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
     httpPort: e.SYNTOR_HTTP_PORT,
     harnessHost: e.SYNTOR_HARNESS_HOST,
     metricsHost: e.SYNTOR_METRICS_HOST ?? e.SYNTOR_HARNESS_HOST,
-    httpAllowedHosts: e.SYNTOR_HTTP_ALLOWED_HOSTS,
+    harnessAllowedHosts: e.SYNTOR_HARNESS_ALLOWED_HOSTS,
     ...(e.SYNTOR_API_TOKEN === undefined ? {} : { apiToken: e.SYNTOR_API_TOKEN }),
     tracing: e.SYNTOR_TRACING,
     git: {

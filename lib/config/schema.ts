@@ -77,8 +77,11 @@ const configEnvObject = z.object({
   SYNTOR_HARNESS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Where /metrics and /health listen; default SYNTOR_HARNESS_HOST. 0.0.0.0 lets a Prometheus in Docker on Linux scrape them. */
   SYNTOR_METRICS_HOST: z.string().min(1).optional(),
-  /** Host names (or name:port) the HTTP routes answer besides loopback and SYNTOR_HARNESS_HOST: the DNS rebinding guard. */
-  SYNTOR_HTTP_ALLOWED_HOSTS: z
+  /**
+   * Host names (or name:port) the harness's HTTP routes answer besides loopback and SYNTOR_HARNESS_HOST: the
+   * DNS rebinding guard. Not SYNTOR_HTTP_ALLOWED_HOSTS, which lists where http.request may go.
+   */
+  SYNTOR_HARNESS_ALLOWED_HOSTS: z
     .string()
     .default('')
     .transform((value) => value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),

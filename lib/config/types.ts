@@ -44,7 +44,7 @@ export interface SyntorConfig {
   /** Where /metrics and /health listen (default: harnessHost). */
   readonly metricsHost: string;
   /** Extra `Host` values the HTTP routes answer (name or name:port, lower-cased). */
-  readonly httpAllowedHosts: readonly string[];
+  readonly harnessAllowedHosts: readonly string[];
   /** The bearer token every HTTP route then requires. */
   readonly apiToken?: string;
   /** Where the harness sends traces: nowhere, or OTLP (Jaeger in docker compose). */

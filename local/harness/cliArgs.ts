@@ -17,7 +17,7 @@ Options:
   -h, --help             this text
 
 HTTP routes: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_HTTP_PORT>, JSON bodies only, no requests from other
-origins' web pages, Host 127.0.0.1/localhost/[::1] (more: SYNTOR_HTTP_ALLOWED_HOSTS=name,name:port).
+origins' web pages, Host 127.0.0.1/localhost/[::1] (more: SYNTOR_HARNESS_ALLOWED_HOSTS=name,name:port).
 SYNTOR_API_TOKEN=<token> makes every route require "Authorization: Bearer <token>"; a SYNTOR_HARNESS_HOST
 beyond loopback (0.0.0.0) refuses to start without one.
 Metrics: http://<SYNTOR_METRICS_HOST>:<SYNTOR_METRICS_PORT>/metrics; health: :<SYNTOR_HEALTH_PORT>/health

@@ -186,7 +186,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       const server = await startHttpServer({
         port: httpPort,
         host: config.harnessHost,
-        allowedHosts: config.httpAllowedHosts,
+        allowedHosts: config.harnessAllowedHosts,
         ...(config.apiToken === undefined ? {} : { apiToken: config.apiToken }),
         routes,
         log: (line) => log.info(line),

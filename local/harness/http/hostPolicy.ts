@@ -25,7 +25,7 @@ export interface AllowedHostsOptions {
   readonly host: string;
   /** The port actually bound. */
   readonly port: number;
-  /** SYNTOR_HTTP_ALLOWED_HOSTS: a name answered on `port`, or `name:port` exactly. */
+  /** SYNTOR_HARNESS_ALLOWED_HOSTS: a name answered on `port`, or `name:port` exactly. */
   readonly extra?: readonly string[];
 }
 
@@ -63,6 +63,6 @@ export function checkHost(hostHeader: string | undefined, allowed: ReadonlySet<s
     code: 'host-not-allowed',
     message:
       `This server does not answer for Host "${hostHeader ?? ''}"; it answers ${[...allowed].join(', ')}. ` +
-      'To reach it under another name, add that name to SYNTOR_HTTP_ALLOWED_HOSTS (comma list, name or name:port).',
+      'To reach it under another name, add that name to SYNTOR_HARNESS_ALLOWED_HOSTS (comma list, name or name:port).',
   };
 }

@@ -77,7 +77,7 @@ describe('the harness API and web pages', () => {
     expect(rebound.status).toBe(421);
     expect(rebound.body).toMatchObject({ code: 'host-not-allowed' });
     expect(rebound.body.message).toContain(`"evil.example:${api.port}"`);
-    expect(rebound.body.message).toContain('SYNTOR_HTTP_ALLOWED_HOSTS');
+    expect(rebound.body.message).toContain('SYNTOR_HARNESS_ALLOWED_HOSTS');
     expect(api.listed()).toBe(0);
   });
 

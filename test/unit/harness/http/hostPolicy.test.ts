@@ -17,7 +17,7 @@ describe('allowedHosts', () => {
     expect([...allowedHosts({ host, port: 8000 })]).toEqual(['127.0.0.1:8000', 'localhost:8000', '[::1]:8000']);
   });
 
-  it('adds SYNTOR_HTTP_ALLOWED_HOSTS entries: a name on the bound port, name:port exactly, a bare IPv6 address bracketed', () => {
+  it('adds SYNTOR_HARNESS_ALLOWED_HOSTS entries: a name on the bound port, name:port exactly, a bare IPv6 address bracketed', () => {
     const allowed = allowedHosts({ host: '127.0.0.1', port: 8000, extra: ['syntor.internal', 'proxy.example:443', 'fd00::5'] });
 
     expect(allowed.has('syntor.internal:8000')).toBe(true);
@@ -40,12 +40,12 @@ describe('checkHost', () => {
     ['127.0.0.1:9000', 'another port'],
     ['localhost:8000@evil', 'not a host at all'],
     [undefined, 'no Host header'],
-  ])('refuses %s (%s) with a 421 naming the host and the variable that allows it', (host) => {
+  ])('refuses %s (%s) with a 421 naming the host and the variable that allows it', (host, _reason) => {
     const refusal = checkHost(host, allowed);
 
     expect(refusal).toMatchObject({ statusCode: 421, code: 'host-not-allowed' });
     expect(refusal?.message).toContain(`"${host ?? ''}"`);
-    expect(refusal?.message).toContain('SYNTOR_HTTP_ALLOWED_HOSTS');
+    expect(refusal?.message).toContain('SYNTOR_HARNESS_ALLOWED_HOSTS');
   });
 });
 

@@ -11,7 +11,7 @@ describe('checkOrigin', () => {
     [{ origin: 'http://localhost:8000' }, 'the harness by its other name'],
     [{ 'sec-fetch-site': 'same-origin' }, 'a same-origin fetch'],
     [{ 'sec-fetch-site': 'none' }, 'a URL typed into the address bar'],
-  ])('lets %j through: %s', (headers) => {
+  ])('lets %j through: %s', (headers, _why) => {
     expect(checkOrigin(headers, allowed)).toBeUndefined();
   });
 
@@ -22,7 +22,7 @@ describe('checkOrigin', () => {
     [{ origin: 'null' }, 'a sandboxed frame or file:// page'],
     [{ origin: 'http://localhost:8000/' }, 'not an origin as browsers send it'],
     [{ 'sec-fetch-site': 'cross-site' }, 'a cross-site request without Origin'],
-  ])('refuses %j with a 403: %s', (headers) => {
+  ])('refuses %j with a 403: %s', (headers, _why) => {
     expect(checkOrigin(headers, allowed)).toMatchObject({ statusCode: 403, code: 'cross-origin-refused' });
   });
 
