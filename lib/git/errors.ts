@@ -15,6 +15,10 @@ export const GIT_ERROR_CODES = {
   pushRejected: 'push-rejected',
   network: 'network',
   aborted: 'aborted',
+  transferTooLarge: 'git-transfer-too-large',
+  blobTooLarge: 'git-blob-too-large',
+  checkoutTooLarge: 'git-checkout-too-large',
+  timeout: 'git-timeout',
   failed: 'git-failed',
 } as const;
 
@@ -102,5 +106,36 @@ export class GitNotFoundError extends GitError {
 export class GitNetworkError extends GitError {
   constructor(host: string, reason: string, options: { cause?: unknown } = {}) {
     super(GIT_ERROR_CODES.network, `cannot reach ${host}: ${reason}`, { retriable: true, cause: options.cause });
+  }
+}
+
+/** A remote sent more than SYNTOR_GIT_MAX_TRANSFER_BYTES for one operation. Not retried: it would send as much again. */
+export class GitTransferTooLargeError extends GitError {
+  constructor(host: string, limitBytes: number) {
+    super(GIT_ERROR_CODES.transferTooLarge, `${host} sent more than ${limitBytes} bytes (SYNTOR_GIT_MAX_TRANSFER_BYTES); the transfer was stopped`, { details: { host, limitBytes } });
+  }
+}
+
+/**
+ * A checkout would write a file over SYNTOR_GIT_MAX_BLOB_BYTES, or files over SYNTOR_GIT_MAX_CHECKOUT_BYTES
+ * in all; nothing was written.
+ */
+export class GitCheckoutTooLargeError extends GitError {
+  constructor(what: { path: string; bytes: number; limitBytes: number } | { bytes: number; limitBytes: number }) {
+    const blob = 'path' in what;
+    super(
+      blob ? GIT_ERROR_CODES.blobTooLarge : GIT_ERROR_CODES.checkoutTooLarge,
+      blob
+        ? `"${what.path}" is ${what.bytes} bytes, over the ${what.limitBytes}-byte limit for one file (SYNTOR_GIT_MAX_BLOB_BYTES); nothing was checked out`
+        : `the checkout would write ${what.bytes} bytes, over its ${what.limitBytes}-byte limit (SYNTOR_GIT_MAX_CHECKOUT_BYTES); nothing was checked out`,
+      { details: { ...what } },
+    );
+  }
+}
+
+/** A remote went quiet for SYNTOR_GIT_IDLE_TIMEOUT_MS, or an operation's transfers ran past SYNTOR_GIT_TIMEOUT_MS. */
+export class GitTimeoutError extends GitError {
+  constructor(host: string, reason: string, limitMs: number) {
+    super(GIT_ERROR_CODES.timeout, `${host}: ${reason}`, { retriable: true, details: { host, limitMs } });
   }
 }

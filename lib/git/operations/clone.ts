@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { getConfig } from '../../config/index.js';
 import { GitDirtyWorktreeError, GitPathError } from '../errors.js';
+import { transportFailure } from '../remote/guardedHttp.js';
 import { resolveInWorkspace } from '../workspace/resolveInWorkspace.js';
 import { withRepoLock } from '../workspace/withRepoLock.js';
 import { trackedChanges } from './changedPaths.js';
+import { checkCheckoutSize } from './checkoutLimits.js';
 import { headOf } from './headOf.js';
 import { isRepository } from './openRepository.js';
 import { remoteAccess, type RemoteAccess } from './remoteAccess.js';
@@ -100,11 +102,17 @@ export async function cloneOrUpdate(options: CloneOptions): Promise<CloneResult 
         ...(options.depth ? { depth: options.depth, singleBranch: true } : {}),
         ...(onProgress ? { onProgress } : {}),
         ...(access.onAuth ? { onAuth: access.onAuth, onAuthFailure: access.onAuthFailure } : {}),
+        // Checked out only once its files are known to fit the limits.
+        noCheckout: true,
       });
+      const branch = await git.currentBranch({ fs, dir: target.dir, test: true });
+      const ref = branch ?? options.ref ?? 'HEAD';
+      await checkCheckoutSize(target.dir, ref);
+      await git.checkout({ fs, dir: target.dir, ref, ...(onProgress ? { onProgress } : {}) });
     } catch (error) {
       // A half-made clone would be mistaken for a repository by the next attempt.
       if (!existing || existing.length === 0) await rm(target.dir, { recursive: true, force: true });
-      throw toGitError(error, failure);
+      throw transportFailure(access.http) ?? toGitError(error, failure);
     }
     const head = await headOf(target.dir);
     return { path: target.path, dir: target.dir, commit: head.commit ?? '', ...(head.branch ? { branch: head.branch } : {}), updated: false };
@@ -134,6 +142,7 @@ async function updateExisting(path: string, dir: string, access: RemoteAccess, o
     ...(access.onAuth ? { onAuth: access.onAuth, onAuthFailure: access.onAuthFailure } : {}),
   });
   if (!branch) return;
+  await checkCheckoutSize(dir, `refs/remotes/origin/${branch}`);
   const remoteBranch = await git.resolveRef({ fs, dir, ref: `refs/remotes/origin/${branch}` }).catch(() => undefined);
   const localBranch = await git.resolveRef({ fs, dir, ref: `refs/heads/${branch}` }).catch(() => undefined);
   if (remoteBranch && localBranch) {

@@ -9,6 +9,7 @@ import { openRepository } from './openRepository.js';
 import { remoteUrl } from './push.js';
 import type { RemoteAuthFields } from '../credentials/resolveToken.js';
 import { remoteAccess } from './remoteAccess.js';
+import { transportFailure } from '../remote/guardedHttp.js';
 import { toGitError } from './toGitError.js';
 import { loadGit } from '../loadGit.js';
 
@@ -44,7 +45,7 @@ export async function pullBranch(workspace: string, input: GitPullInput & Remote
         ...(access.onAuth ? { onAuth: access.onAuth, onAuthFailure: access.onAuthFailure } : {}),
       });
     } catch (error) {
-      throw toGitError(error, { operation: 'pull', host: access.host, secrets: access.secrets, username: access.username });
+      throw transportFailure(access.http) ?? toGitError(error, { operation: 'pull', host: access.host, secrets: access.secrets, username: access.username });
     }
     const after = await headOf(dir);
     return { path: repo.path, ...after, ...(before.commit ? { previousCommit: before.commit } : {}), updated: before.commit !== after.commit };
