@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { indexCapabilities } from '../../../lib/capabilities/index.js';
 import type { PayloadInput } from '../../../lib/contracts/index.js';
 import { createGitCapabilities } from '../../../lib/git/index.js';
@@ -14,8 +14,12 @@ import { captureLines } from '../../unit/observability/capture.js';
 import { startGitHttpServer, type GitHttpServer } from '../support/gitHttpServer.js';
 import { testConfig, uniqueName } from '../support/testConfig.js';
 
-const TOKEN = `tok-${randomUUID()}`;
-const WRONG = `wrong-${randomUUID()}`;
+// Before any import reads the configuration (parsed once per process): tasks name these credentials.
+const { TOKEN, WRONG } = vi.hoisted(() => {
+  const tokens = { TOKEN: `tok-${crypto.randomUUID()}`, WRONG: `wrong-${crypto.randomUUID()}` };
+  process.env.SYNTOR_GIT_CREDENTIALS = JSON.stringify({ local: { token: tokens.TOKEN, hosts: ['127.0.0.1'] }, wrong: { token: tokens.WRONG, hosts: ['127.0.0.1'] } });
+  return tokens;
+});
 const context = { getRemainingTimeInMillis: () => 60_000, functionName: 'git-execute' } as Context;
 
 let server: GitHttpServer;
@@ -58,13 +62,13 @@ function runTask(type: string, payload: Record<string, unknown>): Promise<Payloa
 }
 
 describe('git capabilities as tasks', () => {
-  it('clones with a token from the task, and the token appears in no result and no log line', async () => {
+  it('clones with the credential the task names, and the token appears in no result and no log line', async () => {
     const name = uniqueName('repo');
     const url = await server.createRepository(name, { 'README.md': '# caps\n' });
 
-    const ok = await runTask('git.clone', { url, token: TOKEN });
+    const ok = await runTask('git.clone', { url, credential: 'local' });
     const anonymous = await runTask('git.clone', { url, path: uniqueName('anon') });
-    const wrong = await runTask('git.clone', { url, path: uniqueName('wrong'), token: WRONG });
+    const wrong = await runTask('git.clone', { url, path: uniqueName('wrong'), credential: 'wrong' });
     const status = await runTask('git.status', { path: name });
 
     expect(ok).toMatchObject({ outcome: 'success', result: { path: name, branch: 'main', commit: (await server.log(name))[0], updated: false } });
@@ -93,7 +97,7 @@ describe('git capabilities as tasks', () => {
   it('fails a conflicting merge with code merge-conflict and the paths in the details', async () => {
     const name = uniqueName('repo');
     const url = await server.createRepository(name, { 'shared.txt': 'base\n' });
-    await runTask('git.clone', { url, token: TOKEN });
+    await runTask('git.clone', { url, credential: 'local' });
     const dir = join(workspace, name);
     await runTask('git.branch', { path: name, name: 'other' });
     await writeFile(join(dir, 'shared.txt'), 'other\n');
