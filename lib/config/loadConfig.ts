@@ -94,13 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
         timeoutMs: e.SYNTOR_GIT_TIMEOUT_MS,
         idleTimeoutMs: e.SYNTOR_GIT_IDLE_TIMEOUT_MS,
       },
-      limits: {
-        transferBytes: e.SYNTOR_GIT_MAX_TRANSFER_BYTES,
-        blobBytes: e.SYNTOR_GIT_MAX_BLOB_BYTES,
-        checkoutBytes: e.SYNTOR_GIT_MAX_CHECKOUT_BYTES,
-        timeoutMs: e.SYNTOR_GIT_TIMEOUT_MS,
-        idleTimeoutMs: e.SYNTOR_GIT_IDLE_TIMEOUT_MS,
-      },
     },
     models: {
       ...(e.SYNTOR_BEDROCK_MODEL_ID === undefined ? {} : { bedrockModelId: e.SYNTOR_BEDROCK_MODEL_ID }),

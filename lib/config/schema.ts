@@ -127,17 +127,6 @@ const configEnvObject = z.object({
   SYNTOR_GIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(120_000),
   /** A remote that sends nothing for this long is given up. */
   SYNTOR_GIT_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(30_000),
-  // Git transfer limits: defaults leave room in Lambda's 512 MB /tmp for a pack, its index and a checkout.
-  /** Bytes one git operation may receive from a remote (all its HTTP responses). */
-  SYNTOR_GIT_MAX_TRANSFER_BYTES: z.coerce.number().int().min(1_024).default(100 * 1024 * 1024),
-  /** Largest file a checkout writes; a bigger one refuses the checkout before any file is written. */
-  SYNTOR_GIT_MAX_BLOB_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
-  /** Bytes of files one checkout may write in all. */
-  SYNTOR_GIT_MAX_CHECKOUT_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
-  /** Time one git operation may spend talking to its remote, in all. */
-  SYNTOR_GIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(120_000),
-  /** A remote that sends nothing for this long is given up. */
-  SYNTOR_GIT_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(30_000),
 
   /** Amazon Bedrock model (id or inference profile) for module summaries; region from AWS_REGION. */
   SYNTOR_BEDROCK_MODEL_ID: z.string().min(1).max(2048).optional(),

@@ -60,7 +60,6 @@ export interface SyntorConfig {
     readonly credentialsSecretArn?: string;
     readonly author: { readonly name: string; readonly email: string };
     readonly limits: GitLimits;
-    readonly limits: GitLimits;
   };
   /** Model providers for AI summaries: Bedrock when `bedrockModelId` is set, else the OpenAI-compatible `baseUrl`. */
   readonly models: {
@@ -79,15 +78,6 @@ export interface SyntorConfig {
 export interface GitCredential {
   readonly token: string;
   readonly hosts: readonly string[];
-}
-
-/** What one git operation may transfer and write, and for how long (SYNTOR_GIT_MAX_*, SYNTOR_GIT_*TIMEOUT_MS). */
-export interface GitLimits {
-  readonly transferBytes: number;
-  readonly blobBytes: number;
-  readonly checkoutBytes: number;
-  readonly timeoutMs: number;
-  readonly idleTimeoutMs: number;
 }
 
 /** What one git operation may transfer and write, and for how long (SYNTOR_GIT_MAX_*, SYNTOR_GIT_*TIMEOUT_MS). */
