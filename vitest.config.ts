@@ -48,10 +48,12 @@ export default defineConfig({
         test: {
           name: 'chaos',
           include: ['test/chaos/**/*.test.ts'],
-          // Its own PostgreSQL, Redis, Kafka and harness on free ports: it can run beside the other
-          // projects. A run starts a JVM and a cluster, then waits out faults and a backlog.
+          // Its own PostgreSQL, Redis, Kafka and harness on free ports, so it could run beside the other
+          // projects; it runs after them, because a JVM, a cluster and a harness under load would
+          // starve their timing on 2 cores. A run waits out faults and a backlog.
           testTimeout: 15 * 60_000,
           hookTimeout: 15 * 60_000,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

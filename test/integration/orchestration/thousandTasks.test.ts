@@ -56,5 +56,5 @@ describe('1,000 tasks through syntor.services.request', () => {
     expect(sample.every((r) => r.result.op === 'sum' && typeof r.result.result === 'number')).toBe(true);
     const { rows: spread } = await deps.pool.query<{ agent: string }>('SELECT DISTINCT assigned_agent AS agent FROM tasks');
     expect(spread.map((r) => r.agent).sort()).toEqual(['worker-alpha', 'worker-beta']);
-  });
+  }, 150_000);
 });
