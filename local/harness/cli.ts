@@ -46,8 +46,10 @@ async function main(argv: string[]): Promise<number> {
     log: consoleLog,
   });
   for (const line of harness.plan) console.log(`  ${line}`);
-  const where = (port: number | undefined, path: string) => (port === undefined ? 'off' : `http://${config.harnessHost}:${port}${path}`);
-  console.log(`HTTP ${where(harness.ports.http, '')} · metrics ${where(harness.ports.metrics, '/metrics')} · health ${where(harness.ports.health, '/health')}`);
+  const where = (host: string, port: number | undefined, path: string) => (port === undefined ? 'off' : `http://${host}:${port}${path}`);
+  console.log(
+    `HTTP ${where(config.harnessHost, harness.ports.http, '')} · metrics ${where(config.metricsHost, harness.ports.metrics, '/metrics')} · health ${where(config.metricsHost, harness.ports.health, '/health')}`,
+  );
   console.log('Running. Ctrl-C stops gracefully.');
 
   const ticker =
