@@ -20,8 +20,13 @@ export function checkRelativePath(path: string, field = 'path'): string {
   const segments = path.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
   if (segments.includes('..')) throw new GitPathError(path, `${field} must not contain ".."`);
   if (segments.length === 0) throw new GitPathError(path, `${field} must name something inside the workspace`);
-  if (segments.includes('.git')) throw new GitPathError(path, `${field} must not point into a .git directory`);
+  if (segments.some(namesGitDir)) throw new GitPathError(path, `${field} must not point into a .git directory`);
   return segments.join('/');
+}
+
+/** `.git` as a case-insensitive file system (macOS, Windows) or NTFS's dropping of trailing dots and spaces would read it. */
+function namesGitDir(segment: string): boolean {
+  return segment.replace(/[. ]+$/, '').toLowerCase() === '.git';
 }
 
 /** The nearest ancestor of `target` (itself included) that exists, with symlinks resolved. */

@@ -38,6 +38,10 @@ describe('resolveInWorkspace', () => {
     ['a\0b', 'NUL'],
     ['.', 'must name something inside the workspace'],
     ['repo/.git/hooks', '.git'],
+    ['repo/.GIT/hooks', '.git'],
+    ['repo/.Git', '.git'],
+    ['repo/.git./config', '.git'],
+    ['repo/.git /config', '.git'],
   ])('refuses %j (%s), naming the path', async (path, reason) => {
     const error = await resolveInWorkspace(workspace, path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitPathError);
