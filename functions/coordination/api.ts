@@ -21,7 +21,8 @@ export const handler = observeHandler(httpHandler(async (event: APIGatewayProxyE
       const limit = Number(event.queryStringParameters?.limit ?? 100);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return json(400, { message: 'limit must be a whole number from 1 to 1000' });
       const tasks = await deps.tasks.list({ ...(status ? { status: status as TaskStatus } : {}), limit });
-      return json(200, { tasks: tasks.map(redactTask) });
+      // A list carries no payloads or results: they can be large, and they are the task's own business.
+      return json(200, { tasks: tasks.map(({ payload: _payload, result: _result, ...summary }) => summary) });
     }
     case 'GET /tasks/{id}': {
       const task = await deps.tasks.get(id!);

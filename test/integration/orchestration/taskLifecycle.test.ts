@@ -57,6 +57,9 @@ describe('submit → route → run → complete', () => {
     expect(task.events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['pending', 'assigned', 'completed']);
     const { body: listed } = await client.tasks('?status=completed&limit=10');
     expect((listed.tasks as { id: string }[]).map((t) => t.id)).toContain(submitted.body.id);
+    // A list leaves payloads and results out; the task itself has them.
+    expect(listed.tasks.find((t: { id: string }) => t.id === submitted.body.id)).not.toHaveProperty('payload');
+    expect(listed.tasks.find((t: { id: string }) => t.id === submitted.body.id)).not.toHaveProperty('result');
     expect((await client.tasks('?status=finished')).status).toBe(400);
   });
 
