@@ -24,6 +24,7 @@ export async function recordCompletions(deps: Deps, completions: readonly Comple
     completions.map((c) => ({
       taskId: c.taskId,
       attempt: c.attempt,
+      agent: c.agent,
       outcome: c.outcome,
       ...(c.outcome === 'success' ? { result: c.result ?? null } : { error: c.error }),
     })),

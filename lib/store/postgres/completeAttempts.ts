@@ -8,6 +8,8 @@ import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
 export interface Completion {
   taskId: string;
   attempt: number;
+  /** The agent that reports it: only the one the attempt was assigned to is heard. */
+  agent: string;
   outcome: 'success' | 'failure';
   result?: unknown;
   error?: ErrorInfo;
@@ -22,15 +24,20 @@ export interface CompletedAttempts {
 }
 
 /**
- * Records attempt outcomes on the caller's transaction: an assigned/running task on that attempt
- * becomes completed or failed, and the failed ones are settled in the same transaction, so a
+ * Records attempt outcomes on the caller's transaction: an assigned/running task on that attempt,
+ * reported by the agent it was assigned to (another agent cannot end someone else's task), becomes
+ * completed or failed, and the failed ones are settled in the same transaction, so a
  * redelivered batch after a crash finds nothing half done. Results and errors are made storable.
  */
 export async function completeAttempts(client: pg.ClientBase, completions: readonly Completion[], actor: string, settle: Settle): Promise<CompletedAttempts> {
   if (completions.length === 0) return { applied: [], settled: [], outboxIds: [] };
   const { rows } = await client.query<TaskRow & { previous_status: TaskStatus }>(
+    // Only reports that can apply are kept before picking one per task: a late report of an earlier
+    // attempt, or a forged one from another agent, in the same batch must not crowd out the real one.
     `WITH input AS (
-       SELECT DISTINCT ON (id) * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS i(id, attempt, outcome, result, error)
+       SELECT DISTINCT ON (i.id) i.* FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[], $6::text[]) AS i(id, attempt, outcome, result, error, agent)
+       JOIN tasks c ON c.id = i.id AND c.attempt = i.attempt AND c.assigned_agent = i.agent AND c.status IN ('assigned', 'running')
+       ORDER BY i.id
      ),
      previous AS (SELECT t.id, t.status FROM tasks t JOIN input i ON i.id = t.id ORDER BY t.id FOR UPDATE OF t)
      UPDATE tasks t SET
@@ -40,7 +47,7 @@ export async function completeAttempts(client: pg.ClientBase, completions: reado
        completed_at = CASE WHEN i.outcome = 'success' THEN now() ELSE t.completed_at END,
        lease_expires_at = NULL, updated_at = now()
      FROM input i, previous p
-     WHERE t.id = i.id AND p.id = t.id AND t.status IN ('assigned', 'running') AND t.attempt = i.attempt
+     WHERE t.id = i.id AND p.id = t.id AND t.status IN ('assigned', 'running') AND t.attempt = i.attempt AND t.assigned_agent = i.agent
      RETURNING t.*, p.status AS previous_status`,
     [
       completions.map((c) => c.taskId),
@@ -48,6 +55,7 @@ export async function completeAttempts(client: pg.ClientBase, completions: reado
       completions.map((c) => c.outcome),
       completions.map((c) => (c.result === undefined ? null : storableJson(c.result))),
       completions.map((c) => (c.error === undefined ? null : storableJson(c.error))),
+      completions.map((c) => c.agent),
     ],
   );
   await appendEvents(
