@@ -28,7 +28,8 @@ export type CapabilityRefusalReason =
   | 'credentials'
   | 'not-allowlisted'
   | 'non-public-address'
-  | 'cloud-metadata';
+  | 'cloud-metadata'
+  | 'runtime-api';
 
 /**
  * The capability will not do what the input asks (an SSRF guard refusal). An input error, so never

@@ -1,5 +1,3 @@
-import { isSensitiveHeader } from './redactHeaders.js';
-
 export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 export interface HopRequest {
@@ -11,10 +9,15 @@ export interface HopRequest {
 
 const BODY_HEADERS = new Set(['content-type', 'content-encoding', 'content-language', 'content-location']);
 
+// Fetch's CORS-safelisted request headers plus user-agent and content-encoding: they describe the
+// request, never who sends it. A deny-list cannot know every custom credential header (X-Auth…).
+export const CROSS_ORIGIN_HEADERS: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type', 'content-encoding', 'user-agent']);
+
 /**
  * The request a redirect asks for, as the Fetch standard makes it: 303 (except for HEAD), and 301/302
- * after a POST, become a GET without a body; 307 and 308 repeat the method and body. Credentials
- * (Authorization, Cookie, API keys…) are not sent on to another origin.
+ * after a POST, become a GET without a body; 307 and 308 repeat the method and body. On the same
+ * origin the caller's headers go along; to another origin (scheme, host or port) only
+ * {@link CROSS_ORIGIN_HEADERS}, so no credential, whatever its header's name, follows a redirect.
  */
 export function followRedirect(previous: HopRequest, status: number, location: string): HopRequest {
   const url = new URL(location, previous.url);
@@ -23,7 +26,7 @@ export function followRedirect(previous: HopRequest, status: number, location: s
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(previous.headers)) {
     if (toGet && BODY_HEADERS.has(name)) continue;
-    if (crossOrigin && isSensitiveHeader(name)) continue;
+    if (crossOrigin && !CROSS_ORIGIN_HEADERS.has(name)) continue;
     headers[name] = value;
   }
   if (toGet) return { url, method: 'GET', headers };

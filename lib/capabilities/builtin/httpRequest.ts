@@ -15,7 +15,8 @@ import {
 } from './httpRequestSchema.js';
 import { redactHeaders } from './redactHeaders.js';
 import { encodeResponseBody } from './responseBody.js';
-import { checkUrl, vetAddresses, type HttpGuardConfig } from './ssrfGuard.js';
+import { checkUrl, portOf, vetAddresses, type HttpGuardConfig } from './ssrfGuard.js';
+import { urlForLogs } from './urlForLogs.js';
 
 const CAPABILITY = 'http.request';
 const USER_AGENT = 'syntor-http-request/1';
@@ -76,11 +77,6 @@ function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | 
   return redactHeaders(present);
 }
 
-// The query string is left out of logs: it often carries tokens.
-function loggedUrl(url: URL): string {
-  return `${url.origin}${url.pathname}`;
-}
-
 function toOutput(hop: HopRequest, response: ExchangeResponse, redirects: number): HttpRequestOutput {
   const contentEncoding = response.headers['content-encoding'];
   return {
@@ -102,7 +98,7 @@ async function send(input: HttpRequestInput, config: HttpRequestCapabilityConfig
 
   for (let redirects = 0; ; redirects++) {
     const resolved = guarded.ipLiteral ? [guarded.host] : await resolveHost(guarded.host, config.lookup ?? systemLookup, ctx.signal, Math.max(1, deadline - Date.now()));
-    const addresses = vetAddresses(guarded.host, resolved, config);
+    const addresses = vetAddresses(guarded.host, resolved, config, portOf(guarded.url));
     const started = Date.now();
     const response = await exchange({
       url: hop.url,
@@ -117,7 +113,7 @@ async function send(input: HttpRequestInput, config: HttpRequestCapabilityConfig
     });
     ctx.log.info('http.request', {
       method: hop.method,
-      url: loggedUrl(hop.url),
+      url: urlForLogs(hop.url),
       addresses,
       headers: redactHeaders(hop.headers),
       status: response.status,

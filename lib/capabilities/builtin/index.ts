@@ -14,3 +14,4 @@ export { HTTP_REQUEST_LIMITS, type HttpRequestInput, type HttpRequestOutput } fr
 export { HTTP_GUARD_ENV, httpGuardConfigFromEnv } from './httpGuardConfigFromEnv.js';
 export { classifyAddress, type AddressClass } from './ipAddressClass.js';
 export { checkUrl, hostMatchesPattern, isHostAllowed, vetAddresses, type HttpGuardConfig } from './ssrfGuard.js';
+export { urlForLogs } from './urlForLogs.js';

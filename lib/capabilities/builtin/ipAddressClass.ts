@@ -36,6 +36,8 @@ const IPV4_RANGES: readonly Range[] = [
   ['169.254.169.254', 32, 'cloud-metadata'], // AWS, GCP, Azure
   ['100.100.100.200', 32, 'cloud-metadata'], // Alibaba Cloud
   ['192.0.0.192', 32, 'cloud-metadata'], // Oracle Cloud
+  ['169.254.170.2', 32, 'cloud-metadata'], // ECS task metadata and credentials
+  ['169.254.170.23', 32, 'cloud-metadata'], // EKS Pod Identity credentials
   ['0.0.0.0', 8, 'unspecified'],
   ['10.0.0.0', 8, 'private'],
   ['100.64.0.0', 10, 'cgnat'],
@@ -57,6 +59,7 @@ const IPV6_RANGES: readonly Range[] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
   ['fd00:ec2::254', 128, 'cloud-metadata'], // AWS over IPv6
+  ['fd00:ec2::23', 128, 'cloud-metadata'], // EKS Pod Identity credentials over IPv6
   ['64:ff9b:1::', 48, 'private'], // local-use NAT64
   ['100::', 64, 'reserved'], // discard-only
   ['2001:db8::', 32, 'documentation'],
@@ -95,14 +98,19 @@ export function ipv6Groups(address: string): number[] {
 }
 
 /**
- * The IPv4 address an IPv6 one carries and would reach: IPv4-mapped (`::ffff:a.b.c.d`), NAT64
- * (`64:ff9b::/96`) and 6to4 (`2002::/16`). Undefined for any other IPv6 address.
+ * The IPv4 address an IPv6 one carries and would reach: IPv4-mapped (`::ffff:a.b.c.d`),
+ * IPv4-translated (`::ffff:0:a.b.c.d`, RFC 2765), IPv4-compatible (`::a.b.c.d`, deprecated by RFC 4291
+ * but still routed by some stacks), NAT64 (`64:ff9b::/96`) and 6to4 (`2002::/16`). Undefined for any
+ * other IPv6 address, `::` and `::1` included: they are themselves, not 0.0.0.0 and 0.0.0.1.
  */
 export function embeddedIpv4(address: string): string | undefined {
   const groups = ipv6Groups(address);
   const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [number, number, number, number, number, number, number, number];
   const dotted = (high: number, low: number) => [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0xffff) return dotted(g6, g7);
+  const zeroPrefix = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0;
+  if (zeroPrefix && g4 === 0 && g5 === 0xffff) return dotted(g6, g7);
+  if (zeroPrefix && g4 === 0xffff && g5 === 0) return dotted(g6, g7);
+  if (zeroPrefix && g4 === 0 && g5 === 0 && (g6 !== 0 || g7 > 1)) return dotted(g6, g7);
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return dotted(g6, g7);
   if (g0 === 0x2002) return dotted(g1, g2);
   return undefined;

@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { CapabilityFailedError, CapabilityRefusedError } from '../errors.js';
 import { ADDRESS_CLASS_DESCRIPTIONS, classifyAddress } from './ipAddressClass.js';
+import { LAMBDA_RUNTIME_API_ENV, lambdaRuntimeApiEndpoint, reachesEndpoint } from './lambdaRuntimeApi.js';
+import { urlForLogs } from './urlForLogs.js';
 
 const CAPABILITY = 'http.request';
 
@@ -8,7 +10,7 @@ const CAPABILITY = 'http.request';
 export interface HttpGuardConfig {
   /** Hosts that may be called: exact (`api.example.com`) or any subdomain (`*.example.com`). Empty or absent: any public host. */
   allowedHosts?: readonly string[];
-  /** Allow loopback, private, link-local, unique-local, CGNAT and other non-public addresses. Cloud metadata addresses stay refused. */
+  /** Allow loopback, private, link-local, unique-local, CGNAT and other non-public addresses. Cloud metadata and credentials addresses, and the Lambda runtime API, stay refused. */
   allowPrivateNetworks?: boolean;
   /** How a refusal tells the reader to allow private networks. */
   privateNetworksHint?: string;
@@ -65,8 +67,10 @@ export function checkUrl(raw: string | URL, config: HttpGuardConfig): GuardedUrl
   let url: URL;
   try {
     url = new URL(raw);
-  } catch (error) {
-    throw new CapabilityRefusedError(CAPABILITY, 'invalid-url', String(raw), `"${String(raw)}" is not a valid URL`, { cause: error });
+  } catch {
+    // No cause: Node's ERR_INVALID_URL carries the whole input, path and query included.
+    const shown = urlForLogs(raw);
+    throw new CapabilityRefusedError(CAPABILITY, 'invalid-url', shown, `"${shown}" is not a valid URL`);
   }
   const host = bareHost(url.hostname);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -82,11 +86,17 @@ export function checkUrl(raw: string | URL, config: HttpGuardConfig): GuardedUrl
 }
 
 /**
- * Refuses the host when ANY of its addresses is not public (unless private networks are allowed) or is
- * a cloud metadata address (always); otherwise returns the addresses, which the caller must connect to.
+ * Refuses the host when ANY of its addresses is not public (unless private networks are allowed), is
+ * a cloud metadata or credentials address (always), or, given the port, is the Lambda runtime API
+ * (always: it hands out the next invocation's event); otherwise returns the addresses, which the
+ * caller must connect to.
  */
-export function vetAddresses(host: string, addresses: readonly string[], config: HttpGuardConfig): readonly string[] {
+export function vetAddresses(host: string, addresses: readonly string[], config: HttpGuardConfig, port?: number): readonly string[] {
+  const runtimeApi = port === undefined ? undefined : lambdaRuntimeApiEndpoint();
   for (const address of addresses) {
+    if (port !== undefined && runtimeApi !== undefined && reachesEndpoint(host, address, port, runtimeApi)) {
+      throw new CapabilityRefusedError(CAPABILITY, 'runtime-api', host, `${host}:${port} is the Lambda runtime API (${LAMBDA_RUNTIME_API_ENV}); it is never allowed`);
+    }
     const addressClass = classifyAddress(address);
     if (addressClass === 'public') continue;
     const what = address === host ? `${host} is ${ADDRESS_CLASS_DESCRIPTIONS[addressClass]}` : `${host} resolves to ${address}, ${ADDRESS_CLASS_DESCRIPTIONS[addressClass]}`;
@@ -98,4 +108,9 @@ export function vetAddresses(host: string, addresses: readonly string[], config:
     }
   }
   return addresses;
+}
+
+/** The port a guarded URL connects to: its own, or its scheme's default. */
+export function portOf(url: URL): number {
+  return url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
 }

@@ -60,10 +60,13 @@ describe('followRedirect', () => {
     expect(followRedirect({ ...post, method: 'PUT' }, 302, '/p').method).toBe('PUT');
   });
 
-  it('keeps credentials on the same origin and drops them on another', () => {
-    expect(followRedirect(post, 307, '/same').headers).toMatchObject({ authorization: 'Bearer t', cookie: 'a=b' });
-    expect(followRedirect(post, 307, 'https://other.example.com/').headers).toEqual({ 'content-type': 'application/json', 'x-trace': '1' });
-    expect(followRedirect(post, 307, 'http://api.example.com/items').headers).not.toHaveProperty('authorization');
+  it('keeps every header on the same origin and only the allow-listed ones on another', () => {
+    const withCustom: HopRequest = { ...post, headers: { ...post.headers, 'x-auth': 's', accept: 'application/json', 'user-agent': 'ua' } };
+
+    expect(followRedirect(withCustom, 307, '/same').headers).toEqual(withCustom.headers);
+    expect(followRedirect(withCustom, 307, 'https://other.example.com/').headers).toEqual({ 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'ua' });
+    expect(followRedirect(withCustom, 307, 'http://api.example.com/items').headers).not.toHaveProperty('x-auth');
+    expect(followRedirect(withCustom, 307, 'https://api.example.com:8443/items').headers).not.toHaveProperty('authorization');
   });
 });
 

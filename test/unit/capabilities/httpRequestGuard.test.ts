@@ -9,6 +9,7 @@ import {
 } from '../../../lib/capabilities/index.js';
 import { buildCapabilityContext } from './fixtures.js';
 import { failureOf, request, startHttpFixtureServer, type HttpFixtureServer } from './httpFixtures.js';
+import { unusedPort } from './localServer.js';
 
 let server: HttpFixtureServer;
 
@@ -46,6 +47,32 @@ describe('http.request SSRF guard', () => {
     },
   );
 
+  it.each(['http://[::169.254.169.254]/latest/meta-data/', 'http://[::ffff:0:169.254.169.254]/latest/meta-data/', 'http://169.254.170.2/v2/credentials/x', 'http://[fd00:ec2::23]/'])(
+    'with SYNTOR_HTTP_ALLOW_PRIVATE=true, still refuses the metadata or credentials URL %s',
+    async (url) => {
+      vi.stubEnv('SYNTOR_HTTP_ALLOW_PRIVATE', 'true');
+      const { ctx } = buildCapabilityContext();
+
+      const error = await runCapability(httpRequest, { url }, ctx).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(CapabilityRefusedError);
+      expect((error as CapabilityRefusedError).reason).toBe('cloud-metadata');
+    },
+  );
+
+  it('with SYNTOR_HTTP_ALLOW_PRIVATE=true, still refuses the Lambda runtime API, before anything is sent', async () => {
+    vi.stubEnv('SYNTOR_HTTP_ALLOW_PRIVATE', 'true');
+    vi.stubEnv('AWS_LAMBDA_RUNTIME_API', `127.0.0.1:${server.port}`);
+    const { ctx } = buildCapabilityContext();
+
+    const direct = await runCapability(httpRequest, { url: `${server.origin}/2018-06-01/runtime/invocation/next` }, ctx).catch((e: unknown) => e);
+    const disguised = await runCapability(httpRequest, { url: `http://0.0.0.0:${server.port}/json` }, ctx).catch((e: unknown) => e);
+
+    expect((direct as CapabilityRefusedError).reason).toBe('runtime-api');
+    expect((disguised as CapabilityRefusedError).reason).toBe('runtime-api');
+    expect(server.received).toEqual([]);
+  });
+
   it('the default instance reads SYNTOR_HTTP_ALLOW_PRIVATE and SYNTOR_HTTP_ALLOWED_HOSTS at call time', async () => {
     const { ctx } = buildCapabilityContext();
     const url = `${server.origin}/json`;
@@ -72,7 +99,7 @@ describe('http.request SSRF guard', () => {
     expect(lookup).toHaveBeenCalledTimes(1);
     expect(lookup).toHaveBeenCalledWith('service.test');
     expect(server.received[0]!.headers.host).toBe(`service.test:${server.port}`);
-    expect(logs[0]!.data).toMatchObject({ url: `http://service.test:${server.port}/json`, addresses: ['127.0.0.1'] });
+    expect(logs[0]!.data).toMatchObject({ url: `http://service.test:${server.port}`, addresses: ['127.0.0.1'] });
   });
 
   it('refuses a name when any resolved address is private (a rebinding answer mixing public and private)', async () => {
@@ -172,11 +199,11 @@ describe('http.request redirects', () => {
     expect(error.message).toBe('http.request: localhost is not one of the allowed hosts (127.0.0.1)');
   });
 
-  it('does not carry credentials to another origin', async () => {
+  it('does not carry credentials, or any header off the allow-list, to another host', async () => {
     const lookup: HostLookup = async () => [{ address: '127.0.0.1' }];
     const payload = {
       url: `${server.origin}/redirect?to=http://other.test:${server.port}/json`,
-      headers: { Authorization: 'Bearer t0k3n', 'X-Trace': 'keep' },
+      headers: { Authorization: 'Bearer t0k3n', 'X-Trace': 'dropped' },
       followRedirects: 1,
     };
 
@@ -185,7 +212,8 @@ describe('http.request redirects', () => {
     expect(server.received[0]!.headers.authorization).toBe('Bearer t0k3n');
     expect(server.received[1]!.headers.host).toBe(`other.test:${server.port}`);
     expect(server.received[1]!.headers.authorization).toBeUndefined();
-    expect(server.received[1]!.headers['x-trace']).toBe('keep');
+    expect(server.received[1]!.headers['x-trace']).toBeUndefined();
+    expect(server.received[1]!.headers['user-agent']).toMatch(/^syntor-http-request/);
   });
 });
 
@@ -197,7 +225,7 @@ describe('http.request secrets', () => {
 
     expect(server.received[0]!.headers.authorization).toBe('Bearer t0k3n');
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ level: 'info', message: 'http.request', data: { method: 'GET', url: `${server.origin}/cookie`, status: 200 } });
+    expect(logs[0]).toMatchObject({ level: 'info', message: 'http.request', data: { method: 'GET', url: server.origin, status: 200 } });
     expect(logs[0]!.data!.headers).toMatchObject({
       authorization: '[REDACTED]',
       cookie: '[REDACTED]',
@@ -210,5 +238,19 @@ describe('http.request secrets', () => {
     expect(output.headers['set-cookie']).toBe('[REDACTED]');
     expect(output.headers['x-request-id']).toBe('r-1');
     expect(JSON.stringify(output)).not.toContain('s3cr3t');
+  });
+
+  it('logs and reports a URL by its origin only: a webhook secret in the path or query never shows', async () => {
+    const port = await unusedPort();
+
+    const answered = await request({ url: `${server.origin}/hooks/p4th-s3cr3t?sig=qu3ry-s3cr3t` });
+    const unreachable = await failureOf({ url: `http://127.0.0.1:${port}/hooks/p4th-s3cr3t?sig=qu3ry-s3cr3t` });
+    const invalid = await failureOf({ url: 'http://exa mple.com/hooks/p4th-s3cr3t?sig=qu3ry-s3cr3t' });
+
+    expect(answered.output.status).toBe(404);
+    expect(answered.logs[0]!.data).toMatchObject({ url: server.origin });
+    expect(invalid.error.message).toBe('http.request: "http://exa mple.com" is not a valid URL');
+    const shown = JSON.stringify([answered.logs, unreachable.logs, invalid.logs, unreachable.error.message, invalid.error.message, unreachable.error.stack]);
+    expect(shown).not.toContain('s3cr3t');
   });
 });

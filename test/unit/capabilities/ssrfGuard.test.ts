@@ -52,11 +52,32 @@ describe('classifyAddress', () => {
     ['2002:a00:1::', 'private'],
     ['2001:db8::1', 'documentation'],
     ['2001::1', 'reserved'],
-    ['::127.0.0.1', 'reserved'],
     ['100::1', 'reserved'],
   ])('%s is %s', (address, expected) => {
     expect(classifyAddress(address)).toBe(expected);
   });
+
+  it.each([
+    ['::169.254.169.254', 'cloud-metadata'],
+    ['::a9fe:a9fe', 'cloud-metadata'],
+    ['::127.0.0.1', 'loopback'],
+    ['::10.1.2.3', 'private'],
+    ['::8.8.8.8', 'public'],
+    ['::ffff:0:169.254.169.254', 'cloud-metadata'],
+    ['::ffff:0:a9fe:a9fe', 'cloud-metadata'],
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['::ffff:0:192.168.0.1', 'private'],
+    ['::ffff:0:8.8.8.8', 'public'],
+  ])('reads the IPv4-compatible or IPv4-translated %s as its IPv4 address: %s', (address, expected) => {
+    expect(classifyAddress(address)).toBe(expected);
+  });
+
+  it.each(['169.254.170.2', '169.254.170.23', 'fd00:ec2::23', '::ffff:169.254.170.2', '::169.254.170.23', '::ffff:0:169.254.170.2'])(
+    'classes the ECS/EKS credentials address %s with the metadata ones',
+    (address) => {
+      expect(classifyAddress(address)).toBe('cloud-metadata');
+    },
+  );
 
   it.each(['8.8.8.8', '93.184.215.14', '172.32.0.1', '100.128.0.1', '169.255.0.1', '2606:4700:4700::1111', '2a00:1450:4001::200e', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])(
     '%s is public',
@@ -168,9 +189,11 @@ describe('vetAddresses', () => {
     expect(vetAddresses('internal', [address], { allowPrivateNetworks: true })).toEqual([address]);
   });
 
-  it.each(['169.254.169.254', '::ffff:169.254.169.254', 'fd00:ec2::254'])('refuses the metadata address %s even with the opt-in', (address) => {
-    expect(() => vetAddresses('metadata.google.internal', [address], { allowPrivateNetworks: true })).toThrow(/cloud metadata service address; it is never allowed/);
-  });
+  it.each(['169.254.169.254', '::ffff:169.254.169.254', 'fd00:ec2::254', '::169.254.169.254', '::ffff:0:a9fe:a9fe', '169.254.170.2', '169.254.170.23', 'fd00:ec2::23'])(
+    'refuses the metadata or credentials address %s even with the opt-in', (address) => {
+      expect(() => vetAddresses('metadata.google.internal', [address], { allowPrivateNetworks: true })).toThrow(/cloud metadata service address; it is never allowed/);
+    },
+  );
 });
 
 describe('httpGuardConfigFromEnv', () => {
