@@ -1,3 +1,4 @@
+import { DependencyUnavailableError } from '../errors/dependencyOutage.js';
 import { SyntorError } from '../errors/index.js';
 
 /** The MSK bootstrap brokers could not be looked up (API error, or the cluster has no IAM listener). */
@@ -29,5 +30,26 @@ export class AwsSecretInvalidError extends SyntorError {
     options: { cause?: unknown } = {},
   ) {
     super(`Secret ${secretArn} is not usable: ${detail}`, { retriable: false, cause: options.cause });
+  }
+}
+
+/**
+ * PostgreSQL refused the login even with the password read again from its secret. Retriable: during a
+ * single-user rotation the database may already have the new password while the secret's AWSCURRENT
+ * still holds the old one, a window that closes within seconds. The message names the secret, never a password.
+ */
+export class DatabaseAuthFailedError extends SyntorError {
+  readonly code = 'database-auth-failed';
+
+  constructor(
+    readonly secretArn: string,
+    options: { cause?: unknown } = {},
+  ) {
+    // Wrapped as a PostgreSQL outage so `dependencyOutage` finds one: the Kafka triggers then retry the
+    // batch instead of dead-lettering its records, and the API answers 503 with Retry-After.
+    super(`PostgreSQL refused the credentials of secret ${secretArn}, also after reading it again`, {
+      retriable: true,
+      cause: new DependencyUnavailableError('postgres', { cause: options.cause }),
+    });
   }
 }

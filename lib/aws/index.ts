@@ -1,6 +1,7 @@
 export { lookupBootstrapBrokers } from './bootstrapBrokers.js';
 export { AWS_ENV, CLOUDWATCH_METRICS } from './constants.js';
-export { AwsBrokersLookupError, AwsSecretInvalidError, AwsSecretReadError } from './errors.js';
+export { createDatabasePassword, type DatabasePassword } from './databasePassword.js';
+export { AwsBrokersLookupError, AwsSecretInvalidError, AwsSecretReadError, DatabaseAuthFailedError } from './errors.js';
 export { mskIamSasl, regionOfArn, type TokenSigner } from './mskIamSasl.js';
 export { forgetConnections, resolveConnections, type Connections, type ResolveConnectionsDeps } from './resolveConnections.js';
 export { cacheAuthSecretSchema, databaseSecretSchema, readJsonSecret, type CacheAuthSecret, type DatabaseSecret } from './secrets.js';

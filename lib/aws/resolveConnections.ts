@@ -4,6 +4,7 @@ import type { KafkaConfig } from 'kafkajs';
 import { getConfig, type SyntorConfig } from '../config/index.js';
 import { lookupBootstrapBrokers } from './bootstrapBrokers.js';
 import { AWS_ENV } from './constants.js';
+import { createDatabasePassword, type DatabasePassword } from './databasePassword.js';
 import { mskIamSasl, regionOfArn, type TokenSigner } from './mskIamSasl.js';
 import { createKafkaClient, createSecretsManagerClient } from './sdkClients.js';
 import { cacheAuthSecretSchema, databaseSecretSchema, readJsonSecret } from './secrets.js';
@@ -18,6 +19,11 @@ export interface Connections {
   readonly kafka: Pick<KafkaConfig, 'ssl' | 'sasl'>;
   /** Redis/Valkey expects TLS (ElastiCache with in-transit encryption). */
   readonly redisTls: boolean;
+  /**
+   * On AWS, the database password as the pool should ask for it: `config.postgres.password` until a
+   * login is refused, then the secret read again (RDS rotates it while warm functions hold the old one).
+   */
+  readonly postgresPassword?: DatabasePassword;
 }
 
 /**
@@ -69,15 +75,23 @@ async function resolve(config: SyntorConfig, deps: ResolveConnectionsDeps): Prom
   let secrets: Promise<SecretsManagerClient> | undefined;
   const secretsClient = () => (secrets ??= deps.secretsClient ? Promise.resolve(deps.secretsClient()) : createSecretsManagerClient());
   const kafkaClient = (arn: string) => (deps.kafkaClient ? Promise.resolve(deps.kafkaClient()) : createKafkaClient(regionOfArn(arn)));
+  const readDatabaseSecret = (arn: string) => secretsClient().then((client) => readJsonSecret(client, arn, databaseSecretSchema));
   const [brokers, database, cacheAuth] = await Promise.all([
     clusterArn ? kafkaClient(clusterArn).then((client) => lookupBootstrapBrokers(client, clusterArn)) : undefined,
-    postgresSecretArn ? secretsClient().then((client) => readJsonSecret(client, postgresSecretArn, databaseSecretSchema)) : undefined,
+    postgresSecretArn ? readDatabaseSecret(postgresSecretArn) : undefined,
     redisSecretArn ? secretsClient().then((client) => readJsonSecret(client, redisSecretArn, cacheAuthSecretSchema)) : undefined,
   ]);
+
+  // Single-user rotation changes only the password; a new user, host or database needs a cold start.
+  const postgresPassword =
+    postgresSecretArn && database
+      ? createDatabasePassword(postgresSecretArn, database.password, async () => (await readDatabaseSecret(postgresSecretArn)).password)
+      : undefined;
 
   return {
     runtime,
     redisTls,
+    ...(postgresPassword ? { postgresPassword } : {}),
     kafka: clusterArn ? { ssl: true, sasl: mskIamSasl(regionOfArn(clusterArn), deps.signToken) } : {},
     config: {
       ...config,

@@ -20,8 +20,11 @@ import {
 
 /** Everything the orchestration code talks to; built once per process (a Lambda cold start) and reused. */
 /** `connections.kafka` is merged into the kafkajs client settings (TLS and IAM on AWS; retry or timeouts where a caller needs them). */
-export function createDeps(config: SyntorConfig, connections: { kafka: Partial<KafkaConfig>; redisTls: Connections['redisTls'] } = { kafka: {}, redisTls: false }) {
-  const pool: pg.Pool = createPool(config.postgres);
+export function createDeps(
+  config: SyntorConfig,
+  connections: { kafka: Partial<KafkaConfig>; redisTls: Connections['redisTls']; postgresPassword?: Connections['postgresPassword'] } = { kafka: {}, redisTls: false },
+) {
+  const pool: pg.Pool = createPool(config.postgres, { password: connections.postgresPassword });
   const redis: Redis = createRedis(config.redis, { tls: connections.redisTls });
   const producer: SyntorProducer = createProducer(createKafka(config, connections.kafka));
   return {

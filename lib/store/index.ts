@@ -7,7 +7,7 @@ export type { ExpiredTask } from './postgres/expireLeases.js';
 export type { Settle, SettlePlan, Settlement } from './postgres/settlement.js';
 export { storableJson, storableText } from './postgres/storable.js';
 export { migrate, MIGRATIONS_DIR, MIGRATIONS_TABLE, type MigrateOptions } from './postgres/migrate.js';
-export { createPool, inTransaction, pgClientConfig, type PgConnection } from './postgres/pool.js';
+export { createPool, inTransaction, isPostgresAuthFailure, pgClientConfig, type PasswordSource, type PgConnection, type PoolOptions } from './postgres/pool.js';
 export type { StoredTask } from './postgres/taskRows.js';
 export {
   createTaskStore,

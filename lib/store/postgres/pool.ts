@@ -40,20 +40,96 @@ export function pgClientConfig(connection: PgConnection): pg.ClientConfig {
 }
 
 /**
+ * Where the pool gets its password when it can change under a running process (a rotated secret on
+ * AWS: lib/aws/databasePassword.ts). Without one the configured password is used, as locally.
+ */
+export interface PasswordSource {
+  /** The password a new connection logs in with, asked each time the server wants one. */
+  current(): Promise<string>;
+  /** Reads the password again, past any cache: called after the server refused a login. */
+  refresh(): Promise<void>;
+  /** What to throw when the login is refused again after a refresh; it must not carry the password. */
+  refused(cause: unknown): Error;
+}
+
+export interface PoolOptions {
+  readonly password?: PasswordSource;
+  /** Which connect errors a new password may fix; by default PostgreSQL's authentication failures. */
+  readonly isAuthFailure?: (error: unknown) => boolean;
+}
+
+// 28P01 invalid_password; 28000 invalid_authorization_specification, which is what a refused
+// password gets under some pg_hba methods and RDS IAM.
+// https://www.postgresql.org/docs/current/errcodes-appendix.html
+const AUTH_FAILURE_CODES = new Set(['28P01', '28000']);
+
+/** PostgreSQL refused the login (SQLSTATE class 28). */
+export function isPostgresAuthFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && AUTH_FAILURE_CODES.has(String((error as { code?: unknown }).code));
+}
+
+/**
  * A connection pool. Create it once at module scope and reuse it across invocations. A lost server
  * costs the queries running at that moment (they reject with an error `dependencyOutage` calls
  * 'postgres'); the pool drops the dead clients and connects new ones for the next queries.
+ * With a `password` source, a refused login refreshes the password and connects once more.
  *
  * @example
  * const pool = createPool(getConfig().postgres);
+ * const rotating = createPool(config.postgres, { password: connections.postgresPassword });
  */
-export function createPool(connection: PgConnection): pg.Pool {
-  const pool = new pg.Pool({ ...pgClientConfig(connection), Client: PostgresClient, max: connection.poolMax, idleTimeoutMillis: 30_000 });
+export function createPool(connection: PgConnection, options: PoolOptions = {}): pg.Pool {
+  const settings: pg.PoolConfig = { ...pgClientConfig(connection), Client: PostgresClient, max: connection.poolMax, idleTimeoutMillis: 30_000 };
+  const { password } = options;
+  const pool = password
+    ? new RefreshingPasswordPool({ ...settings, password: () => password.current() }, password, options.isAuthFailure ?? isPostgresAuthFailure)
+    : new pg.Pool(settings);
   const outage = createOutageLog('postgres', getLogger);
   // An idle client losing its connection emits 'error' on the pool; unhandled, that would kill the process.
   pool.on('error', (error) => outage.down(error));
   pool.on('connect', () => outage.up());
   return pool;
+}
+
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+
+/**
+ * Retries a refused login once with a refreshed password. `pool.query` connects through
+ * `this.connect`, so queries get the retry too. A pg client cannot connect twice, hence a pool-level retry.
+ */
+class RefreshingPasswordPool extends pg.Pool {
+  constructor(
+    config: pg.PoolConfig,
+    private readonly source: PasswordSource,
+    private readonly isAuthFailure: (error: unknown) => boolean,
+  ) {
+    super(config);
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    const connected = this.connectRefreshingOnce();
+    if (!callback) return connected;
+    connected.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error | boolean | undefined)),
+      (error: Error) => callback(error, undefined, () => undefined),
+    );
+  }
+
+  private async connectRefreshingOnce(): Promise<pg.PoolClient> {
+    try {
+      return await super.connect();
+    } catch (error) {
+      if (!this.isAuthFailure(error)) throw error;
+    }
+    await this.source.refresh();
+    try {
+      return await super.connect();
+    } catch (error) {
+      throw this.isAuthFailure(error) ? markDependency(this.source.refused(error), 'postgres') : error;
+    }
+  }
 }
 
 /**
