@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { resolveConnections } from '../aws/index.js';
+import { resolveConnections, type Connections } from '../aws/index.js';
 import type { SyntorConfig } from '../config/index.js';
 import { selectProvider, type ProviderChoice } from '../models/index.js';
 import { createDocumentStore, createPool, type DocumentStore } from '../store/index.js';
@@ -14,8 +14,13 @@ export interface DocsDeps {
 }
 
 /** The deps for a configuration; `close()` ends the pool. */
-export function createDocsDeps(config: SyntorConfig, overrides: Partial<DocsDeps> = {}): DocsDeps & { pool: pg.Pool; close(): Promise<void> } {
-  const pool = createPool(config.postgres);
+export function createDocsDeps(
+  config: SyntorConfig,
+  overrides: Partial<DocsDeps> = {},
+  connections: Pick<Connections, 'postgresPassword'> = {},
+): DocsDeps & { pool: pg.Pool; close(): Promise<void> } {
+  // On AWS the password follows the secret's rotation (re-read on a refused login).
+  const pool = createPool(config.postgres, connections.postgresPassword ? { password: connections.postgresPassword } : {});
   return {
     pool,
     store: createDocumentStore(pool),
@@ -32,7 +37,7 @@ let shared: Promise<DocsDeps> | undefined;
 /** The process-wide deps, created on first use (a Lambda cold start) and reused by every invocation. */
 export function getDocsDeps(): Promise<DocsDeps> {
   shared ??= resolveConnections().then(
-    ({ config }) => createDocsDeps(config),
+    (connections) => createDocsDeps(connections.config, {}, connections),
     (error: unknown) => {
       shared = undefined;
       throw error;

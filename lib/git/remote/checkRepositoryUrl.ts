@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { CapabilityRefusedError } from '../../capabilities/errors.js';
 import { httpGuardConfigFromEnv } from '../../capabilities/builtin/httpGuardConfigFromEnv.js';
-import { checkUrl, vetAddresses, type HttpGuardConfig } from '../../capabilities/builtin/ssrfGuard.js';
+import { checkUrl, portOf, vetAddresses, type HttpGuardConfig } from '../../capabilities/builtin/ssrfGuard.js';
 import { GitNetworkError, GitUrlError } from '../errors.js';
 
 /** A repository URL that passed the SSRF guard, with the addresses the connection must use. */
@@ -38,7 +38,7 @@ export async function checkRepositoryUrl(raw: string, config: HttpGuardConfig = 
   try {
     const guarded = checkUrl(url, config);
     const addresses = guarded.ipLiteral ? [guarded.host] : await resolveAll(guarded.host, resolveHost);
-    return { url: url.toString(), host: url.host, addresses: vetAddresses(guarded.host, addresses, config) };
+    return { url: url.toString(), host: url.host, addresses: vetAddresses(guarded.host, addresses, config, portOf(guarded.url)) };
   } catch (error) {
     if (error instanceof CapabilityRefusedError) throw new GitUrlError(error.fields[0]?.message ?? error.message, { cause: error });
     throw error;
