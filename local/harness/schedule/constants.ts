@@ -24,6 +24,9 @@ export type RateUnit = keyof typeof RATE_UNIT_MS;
 export const DEFAULT_REGION = 'local';
 export const DEFAULT_ACCOUNT = '000000000000';
 
+/** How long stopping a schedule waits for its running invocation. */
+export const STOP_GRACE_MS = 5_000;
+
 /** Node's timers overflow past 2^31-1 ms (~24.8 days); longer waits are taken in steps. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 

@@ -1,5 +1,5 @@
 import { buildScheduledEvent } from './buildScheduledEvent.js';
-import { MAX_TIMER_MS } from './constants.js';
+import { MAX_TIMER_MS, STOP_GRACE_MS } from './constants.js';
 import { parseSchedule } from './parseSchedule.js';
 import type { Schedule, ScheduleHandle, StartScheduleOptions } from './types.js';
 
@@ -76,7 +76,11 @@ export function startSchedule(options: StartScheduleOptions): ScheduleHandle {
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await inFlight;
+      // A long scheduled invocation (the sweeper keeps sweeping while work is left) is given a grace,
+      // not waited out: Ctrl-C should not hang for most of a minute. What it leaves, the next run redoes.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([inFlight, new Promise<void>((done) => (grace = setTimeout(done, options.stopGraceMs ?? STOP_GRACE_MS)))]);
+      clearTimeout(grace);
     },
     nextFireAt() {
       return stopped || nextAt === undefined ? undefined : new Date(nextAt);

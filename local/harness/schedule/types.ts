@@ -30,6 +30,8 @@ export interface StartScheduleOptions {
   readonly account?: string;
   /** The clock, for tests. @default () => new Date() */
   readonly now?: () => Date;
+  /** How long `stop()` waits for a running invocation before leaving it. @default STOP_GRACE_MS (5 s) */
+  readonly stopGraceMs?: number;
 }
 
 export interface ScheduleHandle {

@@ -130,6 +130,23 @@ describe('startSchedule', () => {
     expect(handle.nextFireAt()).toBeUndefined();
   });
 
+  it('stop() leaves an invocation that outlasts its grace, so stopping never hangs', async () => {
+    const endless = deferred();
+    const calls = recordingInvoke(() => endless.promise);
+    const handle = startSchedule({ ruleName: 'endless', expression: 'rate(1 minute)', invoke: calls.invoke, stopGraceMs: 5_000 });
+    await vi.advanceTimersByTimeAsync(MINUTE);
+
+    let stopped = false;
+    const stopping = handle.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(stopped).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await stopping;
+
+    expect(stopped).toBe(true);
+    endless.resolve();
+  });
+
   it('has no next fire when a cron expression has none left', () => {
     schedule = startSchedule({ ruleName: 'past', expression: 'cron(0 0 1 1 ? 2020)', invoke: async () => {} });
 
