@@ -10,3 +10,4 @@ export * from './topics.js';
 export * from './manifest.js';
 export * from './limits.js';
 export * from './secretFields.js';
+export * from './apiScopes.js';

@@ -1,4 +1,5 @@
 export { batchItemFailures, type KafkaBatchResponse, type KafkaItemIdentifier } from './batchItemFailures.js';
+export { callerOf } from './callerOf.js';
 export { checkBodySize } from './bodySize.js';
 export { deadLetterRecords, type RecordFailure } from './deadLetterRecord.js';
 export { createKafkaBatchHandler, HANDLER_ERROR, type DecodedRecord, type KafkaBatchHandlerOptions, type PoisonRecord } from './kafkaBatchHandler.js';

@@ -49,13 +49,15 @@ function payloadSizeError(payload: unknown): FieldError | undefined {
 /**
  * Persists valid submissions as pending (an idempotency key returns the existing task) and dispatches.
  * Each task keeps the trace context it was submitted in (given, else the active one, else a new root),
- * so its attempts are one trace.
+ * so its attempts are one trace. `submitter` (the HTTP caller, see `callerOf`) owns them: callers
+ * without the admin scope see only their own.
  */
-export async function submitTasks(deps: Deps, submissions: readonly TracedSubmission[], actor: string): Promise<{ task: StoredTask; created: boolean }[]> {
+export async function submitTasks(deps: Deps, submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
   const active = traceparentOf();
   const results = await deps.batches.createMany(
     submissions.map((s) => ({ ...s, traceparent: s.traceparent ?? active ?? newTraceparent() })),
     actor,
+    submitter,
   );
   for (const { task, created } of results) if (created) taskMetrics.submitted.inc({ type: task.type });
   if (results.some((r) => r.created)) await dispatchSoon(deps, actor);

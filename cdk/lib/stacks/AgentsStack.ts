@@ -5,6 +5,7 @@ import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigateway
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { scopeOfRoute } from '../../../lib/contracts/index.js';
 import type { BundleCatalog } from '../bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { AgentFunction } from '../constructs/AgentFunction.js';
@@ -63,7 +64,9 @@ export class AgentsStack extends Stack {
     for (const fn of routed) {
       const integration = new HttpLambdaIntegration(`${fn.planned.id}-integration`, fn.function);
       for (const route of fn.planned.routes) {
-        api.addRoutes({ path: route.path, methods: [apigw.HttpMethod[route.method]], integration });
+        // Scopes are a JWT notion; IAM callers are authorised by execute-api:Invoke on the route ARNs instead.
+        const authorizationScopes = settings.http.auth === 'jwt' ? [scopeOfRoute(`${route.method} ${route.path}`)] : undefined;
+        api.addRoutes({ path: route.path, methods: [apigw.HttpMethod[route.method]], integration, ...(authorizationScopes ? { authorizationScopes } : {}) });
       }
     }
     new CfnOutput(this, 'api-url', { value: stage.url, description: 'SYNTOR HTTP API' });

@@ -41,14 +41,17 @@ export interface StatusUpdate {
  */
 export function createTaskBatchStore(pool: pg.Pool) {
   return {
-    /** Inserts pending tasks; a submission whose idempotency key exists returns that task instead. */
-    async createMany(submissions: readonly TracedSubmission[], actor: string): Promise<{ task: StoredTask; created: boolean }[]> {
+    /**
+     * Inserts pending tasks, each recorded as `submitter`'s; a submission whose idempotency key exists
+     * returns that task instead.
+     */
+    async createMany(submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
       const parsed = submissions.map((s) => ({ id: randomUUID(), ...taskSubmissionSchema.parse(s), traceparent: s.traceparent ?? null }));
       if (parsed.length === 0) return [];
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<TaskRow>(
-          `INSERT INTO tasks (id, type, priority, required_capabilities, payload, timeout_ms, max_retries, idempotency_key, traceparent)
-           SELECT id, type, priority, ARRAY(SELECT jsonb_array_elements_text(caps)), payload, timeout_ms, max_retries, key, traceparent
+          `INSERT INTO tasks (id, type, priority, required_capabilities, payload, timeout_ms, max_retries, idempotency_key, traceparent, submitted_by)
+           SELECT id, type, priority, ARRAY(SELECT jsonb_array_elements_text(caps)), payload, timeout_ms, max_retries, key, traceparent, $10::text
            FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::jsonb[], $5::jsonb[], $6::int[], $7::int[], $8::text[], $9::text[])
              AS s(id, type, priority, caps, payload, timeout_ms, max_retries, key, traceparent)
            ON CONFLICT (idempotency_key) DO NOTHING
@@ -63,6 +66,7 @@ export function createTaskBatchStore(pool: pg.Pool) {
             parsed.map((s) => s.maxRetries),
             parsed.map((s) => s.idempotencyKey ?? null),
             parsed.map((s) => s.traceparent),
+            submitter ?? null,
           ],
         );
         await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: null, to: 'pending', attempt: 0, detail: { event: 'created' } })), actor);

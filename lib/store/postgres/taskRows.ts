@@ -20,6 +20,7 @@ export interface TaskRow {
   error: ErrorInfo | null;
   idempotency_key: string | null;
   traceparent: string | null;
+  submitted_by: string | null;
   created_at: Date;
   updated_at: Date;
   assigned_at: Date | null;
@@ -34,6 +35,8 @@ export type StoredTask = Task & {
   statusReason?: string;
   /** The trace context of the submission, continued by every attempt's assignment. */
   traceparent?: string;
+  /** Who submitted it through the HTTP API (see `callerOf`); absent for Kafka submissions. */
+  submittedBy?: string;
 };
 
 const iso = (d: Date | null) => (d === null ? undefined : d.toISOString());
@@ -62,6 +65,7 @@ export function taskFromRow(row: TaskRow): StoredTask {
     error: row.error ?? undefined,
     idempotencyKey: row.idempotency_key ?? undefined,
     traceparent: row.traceparent ?? undefined,
+    submittedBy: row.submitted_by ?? undefined,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     assignedAt: iso(row.assigned_at),

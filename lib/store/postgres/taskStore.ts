@@ -129,10 +129,11 @@ export function createTaskStore(pool: pg.Pool) {
       });
     },
 
-    async list(filter: { status?: TaskStatus; limit?: number } = {}): Promise<StoredTask[]> {
+    /** Newest first; `submittedBy` keeps only that submitter's tasks. */
+    async list(filter: { status?: TaskStatus; limit?: number; submittedBy?: string } = {}): Promise<StoredTask[]> {
       const { rows } = await pool.query<TaskRow>(
-        `SELECT * FROM tasks WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC LIMIT $2`,
-        [filter.status ?? null, Math.min(filter.limit ?? 100, 1000)],
+        `SELECT * FROM tasks WHERE ($1::text IS NULL OR status = $1) AND ($3::text IS NULL OR submitted_by = $3) ORDER BY created_at DESC LIMIT $2`,
+        [filter.status ?? null, Math.min(filter.limit ?? 100, 1000), filter.submittedBy ?? null],
       );
       return rows.map(taskFromRow);
     },
