@@ -57,6 +57,14 @@ export const functionManifestSchema = z.object({
   timeoutSeconds: z.number().int().min(1).max(900).default(30),
   environment: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}),
   triggers: z.array(triggerSchema).min(1, 'at least one trigger'),
+  /**
+   * Topics the function may write: its IAM grant on AWS and what its producer accepts in both
+   * runtimes. A Kafka-triggered function may also write syntor.dlq (its poison records go there).
+   * Absent = nothing, so an undeclared write fails closed with `topic-not-allowed`, naming the
+   * function and the topic to declare, the same locally as on Lambda.
+   * @default []
+   */
+  produces: z.array(topicNameSchema).default([]),
 });
 
 export const agentManifestSchema = z

@@ -53,3 +53,20 @@ export class KafkaMessageTooLargeError extends KafkaAreaError {
     super(`Refusing to publish a ${bytes}-byte record to ${topic}: the broker limit is ${limitBytes} bytes`, { retriable: false });
   }
 }
+
+/**
+ * A send to a topic the running function's manifest does not list in `produces`. Never retriable:
+ * the same send is refused the same way until the manifest declares the topic (on AWS its role
+ * could not write there either). Caught before any request reaches the broker.
+ */
+export class KafkaTopicNotAllowedError extends KafkaAreaError {
+  readonly code = 'topic-not-allowed';
+
+  constructor(
+    readonly functionId: string,
+    readonly topic: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(`Function ${functionId} may not write to ${topic}: its manifest's produces allows ${allowed.length === 0 ? 'no topic' : allowed.join(', ')}`, { retriable: false });
+  }
+}

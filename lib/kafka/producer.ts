@@ -2,7 +2,9 @@ import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'ka
 import type { Message } from '../contracts/index.js';
 import { activeContext, endSpan, SpanKind, startSpan, traceparentOf, type TraceContext } from '../observability/tracing.js';
 import { dependencyOutage, markDependency } from '../errors/dependencyOutage.js';
+import { currentScope } from '../manifest/invocationScope.js';
 import { encodeRecord } from './encodeRecord.js';
+import { KafkaTopicNotAllowedError } from './errors.js';
 import { isTraceparent } from './traceparent.js';
 
 export { HEADERS } from './encodeRecord.js';
@@ -34,6 +36,15 @@ function toRecord(message: Message, options: PublishOptions = {}, active?: Trace
   return { topic, record };
 }
 
+/** Refuses a send outside the running function's `produces`; outside any function, nothing is refused. */
+function assertMayWrite(topics: Iterable<string>): void {
+  const scope = currentScope();
+  if (!scope) return;
+  for (const topic of topics) {
+    if (!scope.produces.includes(topic)) throw new KafkaTopicNotAllowedError(scope.functionId, topic, scope.produces);
+  }
+}
+
 /**
  * An idempotent producer (`acks: -1`, one request in flight, so retries neither duplicate nor reorder),
  * connected on first use and reused across invocations.
@@ -42,6 +53,9 @@ function toRecord(message: Message, options: PublishOptions = {}, active?: Trace
  * `dependencyOutage` calls 'kafka'; the next send starts over on a new kafkajs producer, because one
  * whose connections broke mid-request can stay unusable (idempotent sequence numbers, a dropped
  * coordinator) after the broker is back. A failed connect is likewise retried on the next use.
+ *
+ * Inside a function (a harness invocation or a Lambda with `SYNTOR_PRODUCES`), a send to a topic
+ * outside its manifest's `produces` is refused with `KafkaTopicNotAllowedError` before it is sent.
  *
  * @example
  * const producer = createProducer(createKafka(config));
@@ -80,6 +94,7 @@ export function createProducer(kafka: Kafka): SyntorProducer {
       if (records) records.push(record);
       else byTopic.set(topic, [record]);
     }
+    assertMayWrite(byTopic.keys());
     // One span per request to the broker, in the caller's trace: what the send cost, not whose it was.
     const span = startSpan(`send ${[...byTopic.keys()].join(' ')}`, {
       kind: SpanKind.PRODUCER,
@@ -104,10 +119,12 @@ export function createProducer(kafka: Kafka): SyntorProducer {
   return {
     publish: (message, options) => publishAll([{ message, ...(options ? { options } : {}) }]),
     publishAll,
-    sendRaw: (topic, records) =>
-      withProducer((producer) =>
+    async sendRaw(topic, records) {
+      assertMayWrite([topic]);
+      return withProducer((producer) =>
         producer.send({ topic, acks: -1, messages: records.map((r) => ({ key: r.key ?? null, value: r.value, headers: r.headers ?? {} })) }),
-      ),
+      );
+    },
     async disconnect() {
       const closing = session;
       session = undefined;

@@ -1,3 +1,5 @@
 export { consumerGroupOf, defineAgent, functionId, handlerPath } from './defineAgent.js';
 export { ManifestInvalidError } from './errors.js';
+export { currentScope, FUNCTION_ENV, PRODUCES_ENV, runInScope, type InvocationScope } from './invocationScope.js';
 export { SYNTOR_KAFKA_TRIGGER_DEFAULTS } from './kafkaTriggerDefaults.js';
+export { producedTopics } from './producedTopics.js';

@@ -1,3 +1,4 @@
+import { ALL_TOPICS, isTopicName } from '../contracts/index.js';
 import type { Deps } from './deps.js';
 import { relaySoon } from './outboxRelay.js';
 import { systemEventRecords } from './systemEvents.js';
@@ -5,7 +6,8 @@ import { systemEventRecords } from './systemEvents.js';
 /**
  * Redrives a dead letter: a dead task goes back to pending with a fresh set of retries (one
  * transaction with the letter's redrive mark and its system event); a raw record is published
- * again, as it was, to the topic it came from.
+ * again, as it was, to the topic it came from — only if that is a SYNTOR topic: a letter's origin is
+ * whatever the failed record or its producer claimed, and a redrive must not write where it names.
  */
 export async function redrive(deps: Deps, id: string, actor: string): Promise<{ ok: true; taskId?: string } | { ok: false; reason: string }> {
   const letter = await deps.deadLetters.get(id);
@@ -15,6 +17,9 @@ export async function redrive(deps: Deps, id: string, actor: string): Promise<{ 
     if (!moved.applied) return { ok: false, reason: moved.status === undefined ? `task ${letter.taskId} no longer exists` : `task ${letter.taskId} is ${moved.status}, not dead` };
     await relaySoon(deps, moved.outboxIds);
     return { ok: true, taskId: letter.taskId };
+  }
+  if (!isTopicName(letter.origin.topic)) {
+    return { ok: false, reason: `dead letter ${id} came from ${letter.origin.topic}, which is not a SYNTOR topic (${ALL_TOPICS.join(', ')}): it is redriven only to those` };
   }
   await deps.producer.sendRaw(letter.origin.topic, [
     { key: letter.origin.key ?? null, value: letter.value === null ? null : Buffer.from(letter.value, 'base64') },

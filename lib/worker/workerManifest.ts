@@ -7,6 +7,9 @@ export interface WorkerEntries {
   heartbeat: { entry: string; handler?: string };
 }
 
+/** Registration and heartbeats: what a worker's presence publishes, from `execute` and `heartbeat`. */
+const PRESENCE = [TOPICS.agentRegistration, TOPICS.agentHeartbeat];
+
 /** The usual layout: `execute.ts` and `heartbeat.ts` next to the agent's manifest. */
 export function workerEntries(manifestUrl: string): WorkerEntries {
   return { execute: { entry: handlerPath(manifestUrl, './execute.ts') }, heartbeat: { entry: handlerPath(manifestUrl, './heartbeat.ts') } };
@@ -26,6 +29,7 @@ export function requestsFunction(
     entry: handlerPath(manifestUrl, './requests.ts'),
     memoryMb: tuning.memoryMb ?? 512,
     timeoutSeconds: tuning.timeoutSeconds ?? 300,
+    produces: [TOPICS.serviceResponse],
     triggers: [{ ...SYNTOR_KAFKA_TRIGGER_DEFAULTS, type: 'kafka', topic: TOPICS.serviceRequest, filters: [{ value: { target: [agent] } }], batchSize: tuning.batchSize ?? 10, batchingWindowMs: 20 }],
   };
 }
@@ -59,6 +63,7 @@ export function workerManifest(
         ...entries.execute,
         memoryMb: tuning.memoryMb ?? 512,
         timeoutSeconds: 900,
+        produces: [TOPICS.taskStatus, TOPICS.taskComplete, ...PRESENCE],
         triggers: [
           {
             ...SYNTOR_KAFKA_TRIGGER_DEFAULTS,
@@ -70,7 +75,7 @@ export function workerManifest(
           },
         ],
       },
-      { name: 'heartbeat', ...entries.heartbeat, timeoutSeconds: 10, triggers: [{ type: 'schedule', expression: 'rate(1 minute)' }] },
+      { name: 'heartbeat', ...entries.heartbeat, timeoutSeconds: 10, produces: PRESENCE, triggers: [{ type: 'schedule', expression: 'rate(1 minute)' }] },
       ...(tuning.functions ?? []),
     ],
   });

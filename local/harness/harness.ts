@@ -3,7 +3,7 @@ import { Registry } from 'prom-client';
 import type { SyntorConfig } from '../../lib/config/index.js';
 import type { AgentManifest, FunctionManifest } from '../../lib/contracts/index.js';
 import { createKafka, createProducer } from '../../lib/kafka/index.js';
-import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
+import { consumerGroupOf, functionId, producedTopics } from '../../lib/manifest/index.js';
 import { createPlatformMetrics, metricsRegistry, type PlatformMetrics } from '../../lib/observability/metrics.js';
 import { HarnessApiExposedError, HarnessUsageError } from './errors.js';
 import { compileFilters } from './filter/index.js';
@@ -107,7 +107,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     for (const agent of agents) {
       for (const fn of agent.functions) {
         const id = functionId(agent, fn);
-        const invoke: Invoke = createInvoker({ functionId: id, handler: await loadHandler(id, fn), memoryMb: fn.memoryMb, timeoutSeconds: fn.timeoutSeconds });
+        const invoke: Invoke = createInvoker({ functionId: id, handler: await loadHandler(id, fn), memoryMb: fn.memoryMb, timeoutSeconds: fn.timeoutSeconds, produces: producedTopics(fn) });
         for (const trigger of fn.triggers) {
           if (trigger.type === 'kafka') {
             const filter = compileFilters(trigger.filters);

@@ -7,7 +7,8 @@ import { KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-
 import type { Construct } from 'constructs';
 import { AWS_ENV } from '../../../lib/aws/index.js';
 import { GIT_ENV } from '../../../lib/git/constants.js';
-import { ALL_TOPICS, TOPICS } from '../../../lib/contracts/index.js';
+import { TOPICS } from '../../../lib/contracts/index.js';
+import { PRODUCES_ENV, producedTopics } from '../../../lib/manifest/index.js';
 import type { Bundle } from '../bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import type { PlannedFunction } from '../manifests/types.js';
@@ -44,6 +45,7 @@ export class AgentFunction extends SyntorFunction {
     const gitCredentials = gitAgent ? settings.git.credentialsSecretArn : undefined;
     // Only the documentation agent summarizes, and only with the one configured model.
     const bedrockModel = planned.agent.capabilities.includes('docs.generate') ? settings.models.bedrockModelId : undefined;
+    const produces = producedTopics(planned.fn);
     super(scope, id, {
       functionName: planned.functionName,
       description: `SYNTOR ${planned.agent.name} agent: ${planned.fn.name}`,
@@ -73,6 +75,9 @@ export class AgentFunction extends SyntorFunction {
         ...(gitCredentials ? { [GIT_ENV.credentialsSecretArn]: gitCredentials } : {}),
         ...(bedrockModel ? { SYNTOR_BEDROCK_MODEL_ID: bedrockModel } : {}),
         ...planned.fn.environment,
+        // Last, so a manifest's environment cannot widen it. The producer refuses what the role below
+        // would, with the same error as the harness and before the broker is asked.
+        [PRODUCES_ENV]: produces.join(','),
       },
       statements: [
         new iam.PolicyStatement({
@@ -80,9 +85,8 @@ export class AgentFunction extends SyntorFunction {
           actions: ['kafka:DescribeCluster', 'kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers', 'kafka-cluster:Connect', 'kafka-cluster:DescribeClusterDynamicConfiguration', 'kafka-cluster:WriteDataIdempotently'],
           resources: [arns.cluster],
         }),
-        // The manifest declares what a function consumes, not what it produces: producing is allowed on
-        // the nine SYNTOR topics by name (the producer picks the topic from the message type).
-        new iam.PolicyStatement({ sid: 'Produce', actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'], resources: ALL_TOPICS.map((t) => arns.topic(t)) }),
+        // Only the topics the manifest says it produces (Kafka is not one trust domain: a worker cannot assign tasks).
+        ...(produces.length === 0 ? [] : [new iam.PolicyStatement({ sid: 'Produce', actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'], resources: produces.map((t) => arns.topic(t)) })]),
         ...(planned.kafka.length === 0
           ? []
           : [
