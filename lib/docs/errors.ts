@@ -28,3 +28,10 @@ export class DocsNotFoundError extends DocsError {
     super('not-found', message, { retriable: false });
   }
 }
+
+/** The repository name holds documents generated from another source: pick another name. Not retriable. */
+export class DocsRepositoryTakenError extends DocsError {
+  constructor(readonly repository: string) {
+    super('repository-taken', `repository "${repository}" holds documents generated from another source; document this one under another "repository" name`, { retriable: false });
+  }
+}

@@ -1,6 +1,7 @@
 import { DOCS_INDEX_PATH, type DocsGenerateInput, type DocsGenerateResult } from '../contracts/index.js';
 import { cloneOrUpdate, credentialTokenForUrl, resolveInWorkspace } from '../git/index.js';
 import { PROGRESS_INTERVAL_MS, SOURCE_LIMITS } from './constants.js';
+import { DocsRepositoryTakenError } from './errors.js';
 import type { DocsDeps } from './deps.js';
 import { extractModules } from './extract/extractModules.js';
 import { throttledProgress } from './progress.js';
@@ -48,7 +49,9 @@ export async function generateDocs(deps: DocsDeps, input: DocsGenerateInput, ctx
     { path: DOCS_INDEX_PATH, language: null, title: `${source.repository} API documentation`, content: renderIndex(source.repository, commit, modules), summary: null },
   ];
   progress(95, `storing ${documents.length} documents`, true);
-  const { removed } = await deps.store.replaceGeneration(source.repository, commit, documents);
+  const stored = await deps.store.replaceGeneration(source.repository, commit, documents, source.key);
+  if ('taken' in stored) throw new DocsRepositoryTakenError(source.repository);
+  const { removed } = stored;
   return {
     repository: source.repository,
     commit,
@@ -64,6 +67,8 @@ export async function generateDocs(deps: DocsDeps, input: DocsGenerateInput, ctx
 
 interface Source {
   repository: string;
+  /** Where the documents come from, as the repository name's owner is recorded: the URL, or the clone's path. */
+  key: string;
   dir: string;
   /** The commit the clone checked out, when this call cloned. */
   commit?: string;
@@ -81,8 +86,14 @@ async function resolveSource(deps: DocsDeps, input: DocsGenerateInput, ctx: Gene
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onProgress: (e) => progress(e.total ? (15 * e.loaded) / e.total : 5, `clone: ${e.phase}`),
     });
-    return { repository: input.repository ?? input.url, dir: clone.dir, commit: clone.commit };
+    return { repository: input.repository ?? input.url, key: sourceKeyOfUrl(input.url), dir: clone.dir, commit: clone.commit };
   }
-  const { dir } = await resolveInWorkspace(deps.workspace, input.path!);
-  return { repository: input.repository!, dir };
+  const { dir, path } = await resolveInWorkspace(deps.workspace, input.path!);
+  return { repository: input.repository!, key: `workspace:${path}`, dir };
+}
+
+/** A URL as a source: no credentials, query or fragment, and `x`, `x/` and `x.git` the same repository. */
+function sourceKeyOfUrl(url: string): string {
+  const parsed = new URL(url);
+  return `url:${parsed.protocol}//${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, '').replace(/\.git$/, '')}`;
 }

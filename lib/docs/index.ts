@@ -1,6 +1,6 @@
 export { createDocsCapabilities } from './capabilities/createDocsCapabilities.js';
 export { createDocsDeps, getDocsDeps, type DocsDeps } from './deps.js';
-export { DocsError, DocsNotFoundError, DocsSourceError } from './errors.js';
+export { DocsError, DocsNotFoundError, DocsRepositoryTakenError, DocsSourceError } from './errors.js';
 export { extractModules } from './extract/extractModules.js';
 export { generateDocs, type GenerateContext } from './generateDocs.js';
 export { renderIndex } from './render/renderIndex.js';

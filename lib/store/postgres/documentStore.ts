@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { DOCS_INDEX_PATH, type DocsDocument, type DocsDocumentInfo, type DocsLanguage } from '../../contracts/index.js';
 import { inTransaction } from './pool.js';
+import { storableText, storableTextOrNull } from './storable.js';
 
 /** A document as a generation produces it. */
 export interface GeneratedDocument {
@@ -64,17 +65,22 @@ export function createDocumentStore(pool: pg.Pool) {
      *
      * @returns how many earlier documents were removed.
      */
-    async replaceGeneration(repository: string, commit: string, documents: readonly GeneratedDocument[]): Promise<{ removed: number }> {
+    async replaceGeneration(repository: string, commit: string, documents: readonly GeneratedDocument[], source: string): Promise<{ removed: number } | { taken: true }> {
       const sorted = [...documents].sort((a, b) => a.path.localeCompare(b.path));
       return inTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [`docs:${repository}`, commit]);
+        // The first generation under a name claims it; another source's generation must not replace its documents.
+        await client.query('INSERT INTO document_sources (repository, source) VALUES ($1, $2) ON CONFLICT (repository) DO NOTHING', [repository, source]);
+        const owner = await client.query<{ source: string }>('SELECT source FROM document_sources WHERE repository = $1', [repository]);
+        if (owner.rows[0]?.source !== source) return { taken: true as const };
         const removed = await client.query('DELETE FROM documents WHERE repository = $1 AND commit = $2 AND NOT (path = ANY($3::text[]))', [repository, commit, sorted.map((d) => d.path)]);
         await client.query(
           `INSERT INTO documents (repository, commit, path, language, title, content, summary)
            SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
            ON CONFLICT (repository, commit, path) DO UPDATE
              SET language = EXCLUDED.language, title = EXCLUDED.title, content = EXCLUDED.content, summary = EXCLUDED.summary, updated_at = now()`,
-          [repository, commit, sorted.map((d) => d.path), sorted.map((d) => d.language), sorted.map((d) => d.title), sorted.map((d) => d.content), sorted.map((d) => d.summary)],
+          // Source files may hold NUL bytes, which a text column refuses.
+          [repository, commit, sorted.map((d) => d.path), sorted.map((d) => d.language), sorted.map((d) => storableText(d.title)), sorted.map((d) => storableText(d.content)), sorted.map((d) => storableTextOrNull(d.summary))],
         );
         return { removed: removed.rowCount ?? 0 };
       });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCS_INDEX_PATH } from '../../../lib/contracts/index.js';
-import { createDocsDeps, generateDocs } from '../../../lib/docs/index.js';
+import { createDocsDeps, DocsRepositoryTakenError, generateDocs } from '../../../lib/docs/index.js';
 import { createOpenAiCompatibleProvider, NO_PROVIDER_REASON } from '../../../lib/models/index.js';
 import { createDocsFixtureRepo, type DocsFixtureRepo } from '../../fixtures/docsRepo.js';
 import { startLocalServer, type LocalServer } from '../../unit/capabilities/localServer.js';
@@ -29,6 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await deps?.pool.query('DELETE FROM documents WHERE repository LIKE $1', [`${repository}%`]).catch(() => undefined);
+  await deps?.pool.query('DELETE FROM document_sources WHERE repository LIKE $1', [`${repository}%`]).catch(() => undefined);
   await deps?.close();
   await model?.close();
   await rm(workspace, { recursive: true, force: true });
@@ -118,5 +119,16 @@ describe('docs.generate on a multi-language repository (real git objects, real P
     ['an unknown commit', { path: 'inventory', commit: 'no-such-branch' }, /"no-such-branch" names no commit/],
   ])('refuses %s, naming it', async (_, input, message) => {
     await expect(generateDocs(deps, { repository, summarize: false, ...input })).rejects.toThrow(message);
+  });
+
+  it("will not let another source replace a repository name's documents, but lets its own regenerate them", async () => {
+    const impostor = await createDocsFixtureRepo({ parent: workspace, name: 'impostor' });
+
+    const refused = await generateDocs(deps, { repository, path: 'impostor', commit: impostor.commits[0], summarize: false }).catch((e: unknown) => e);
+
+    expect(refused).toBeInstanceOf(DocsRepositoryTakenError);
+    expect(refused).toMatchObject({ code: 'repository-taken', retriable: false });
+    expect((await deps.store.get(repository, 'greet', repo.commits[0]))?.content).toContain('Salute');
+    await expect(generate(repo.commits[0])).resolves.toMatchObject({ commit: repo.commits[0] });
   });
 });
