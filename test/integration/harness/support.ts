@@ -88,8 +88,9 @@ export function valuesOf(records: readonly KafkaRecord[]): string[] {
   return records.map((r) => r.value?.toString() ?? '');
 }
 
-export async function committed(groupId: string, topic: string): Promise<Record<number, string>> {
-  const admin = kafka.admin();
+/** A group's committed offsets per partition, on the shared broker unless `on` names another. */
+export async function committed(groupId: string, topic: string, on: Kafka = kafka): Promise<Record<number, string>> {
+  const admin = on.admin();
   await admin.connect();
   try {
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });

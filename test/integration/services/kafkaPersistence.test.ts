@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logLevel, type Kafka } from 'kafkajs';
@@ -10,6 +9,8 @@ import { createKafka, ensureTopics } from '../../../lib/kafka/index.js';
 import { findJava } from '../../../local/services/findExecutable.js';
 import { probeKafka, resetKafka, startKafka, stopKafka, kafkaStatePaths } from '../../../local/services/index.js';
 import { waitForExit } from '../../../local/services/processes.js';
+import { freePorts } from '../../../local/chaos/freePort.js';
+import { committed } from '../harness/support.js';
 import { uniqueName } from '../support/testConfig.js';
 
 // Its own broker in a scratch repoRoot on free ports: the shared one on 9092 is never stopped or reset.
@@ -17,17 +18,6 @@ import { uniqueName } from '../support/testConfig.js';
 const canRun = findJava(process.env) !== undefined || process.env.CI === 'true';
 const RECORDS = 100;
 const BROKER_START_MS = 240_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 describe.skipIf(!canRun)('the local Kafka broker keeps its data', () => {
   let repoRoot: string;
@@ -42,7 +32,7 @@ describe.skipIf(!canRun)('the local Kafka broker keeps its data', () => {
 
   beforeAll(async () => {
     repoRoot = await mkdtemp(join(tmpdir(), 'syntor-kafka-persist-'));
-    const [brokerPort, controllerPort] = [await freePort(), await freePort()];
+    const [brokerPort, controllerPort] = await freePorts(2);
     config = loadConfig({ ...process.env, SYNTOR_KAFKA_BROKERS: `127.0.0.1:${brokerPort}` });
     env = { ...process.env, SYNTOR_KAFKA_CONTROLLER_PORT: String(controllerPort) };
     kafka = createKafka(config, { logLevel: logLevel.NOTHING });
@@ -88,7 +78,7 @@ describe.skipIf(!canRun)('the local Kafka broker keeps its data', () => {
     expect(await probeKafka(config.kafka.brokers)).toMatchObject({ reachable: true, clusterId });
     expect(await topicsOn(kafka)).toContain(topic);
     expect((await readAll(kafka, topic)).sort()).toEqual([...values].sort());
-    expect(await committedOffsets(kafka, groupId, topic)).toEqual({ 0: '20', 1: '30' });
+    expect(await committed(groupId, topic, kafka)).toEqual({ 0: '20', 1: '30' });
   }, 2 * BROKER_START_MS);
 
   it('keeps the data over a stop; reset deletes it, saying what, and the next start is fresh', async () => {
@@ -142,17 +132,6 @@ async function topicsOn(kafka: Kafka): Promise<string[]> {
   await admin.connect();
   try {
     return await admin.listTopics();
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-async function committedOffsets(kafka: Kafka, groupId: string, topic: string): Promise<Record<number, string>> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    return Object.fromEntries((offsets?.partitions ?? []).map((p) => [p.partition, p.offset]));
   } finally {
     await admin.disconnect();
   }
