@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { publishRegistry } from './publishedRegistries.js';
 
 /**
  * Every SYNTOR metric is defined here, once. Locally the harness serves them on
@@ -106,6 +107,7 @@ export const CIRCUIT_STATE_VALUE = { closed: 0, open: 1, half_open: 2 } as const
 
 /** The process-wide registry every handler records into (one per Lambda instance, one per harness process). */
 export const metricsRegistry = new Registry();
+publishRegistry(metricsRegistry);
 
 /** The task metrics of this process. */
 export const taskMetrics: TaskMetrics = createTaskMetrics(metricsRegistry);

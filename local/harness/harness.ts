@@ -3,17 +3,18 @@ import { Registry } from 'prom-client';
 import type { SyntorConfig } from '../../lib/config/index.js';
 import type { AgentManifest, FunctionManifest } from '../../lib/contracts/index.js';
 import { createKafka, createProducer } from '../../lib/kafka/index.js';
-import { consumerGroupOf, functionId, producedTopics } from '../../lib/manifest/index.js';
+import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
 import { createPlatformMetrics, metricsRegistry, type PlatformMetrics } from '../../lib/observability/metrics.js';
 import { HarnessApiExposedError, HarnessUsageError } from './errors.js';
 import { compileFilters } from './filter/index.js';
 import { isLoopbackHost, startHttpServer, type HttpRoute } from './http/index.js';
-import { createInvoker, type Invoke } from './invoker.js';
+import type { Invoke } from './invoker.js';
+import { aggregateMetrics, type EnvironmentPool } from './environment/index.js';
+import { invokerFor } from './invokerFor.js';
 import { consumerLag } from './kafka/consumerLag.js';
 import { ensureTriggerTopics, triggerTopicsOf } from './kafka/ensureTriggerTopics.js';
 import type { RetryPolicy } from './kafka/backoff.js';
 import { startKafkaTrigger } from './kafka/kafkaTrigger.js';
-import { loadHandler } from './loadHandler.js';
 import { consoleLog, type HarnessLog } from './log.js';
 import { startOpsServer } from './opsServer.js';
 import { startSchedule } from './schedule/index.js';
@@ -35,6 +36,12 @@ export interface HarnessOptions {
   lagIntervalMs?: number;
   log?: HarnessLog;
   kafka?: Kafka;
+  /**
+   * Each function in its own execution environments (worker threads), as on Lambda. `false` runs every
+   * handler in this process: only for tests that must share a handler's module with the harness.
+   * @default true
+   */
+  isolation?: boolean;
 }
 
 export interface RunningHarness {
@@ -94,12 +101,15 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   const routes: HttpRoute[] = [];
   const lagTargets: { groupId: string; topic: string }[] = [];
   const plan: string[] = [];
+  const pools: EnvironmentPool[] = [];
   const ports: { http?: number; metrics?: number; health?: number } = {};
 
   async function stopAll() {
     // Newest first: servers and schedules stop before the pollers they might feed.
     for (const item of running.reverse()) await item.stop().catch((error: unknown) => log.error(`stop: ${(error as Error).message}`));
     running.length = 0;
+    // After the pollers: an in-flight invocation finishes in its environment before that goes.
+    await Promise.all(pools.splice(0).map((pool) => pool.close()));
     await producer.disconnect();
   }
 
@@ -107,7 +117,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     for (const agent of agents) {
       for (const fn of agent.functions) {
         const id = functionId(agent, fn);
-        const invoke: Invoke = createInvoker({ functionId: id, handler: await loadHandler(id, fn), memoryMb: fn.memoryMb, timeoutSeconds: fn.timeoutSeconds, produces: producedTopics(fn) });
+        const invoke: Invoke = await invokerFor({ agent: agent.name, functionId: id, fn, isolation: options.isolation ?? true, log, pools });
         for (const trigger of fn.triggers) {
           if (trigger.type === 'kafka') {
             const filter = compileFilters(trigger.filters);
@@ -198,7 +208,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     const healthPort = options.ports?.health ?? config.healthPort;
     const status = () => statuses.map((s) => s());
     // The platform's metrics from this harness, and what the handlers record in this process.
-    const served = Registry.merge([metrics.registry, metricsRegistry]);
+    const served = async () => aggregateMetrics([metrics.registry, metricsRegistry], (await Promise.all(pools.map((pool) => pool.metrics()))).flat());
     const host = config.metricsHost;
     if (metricsPort !== false && metricsPort === healthPort) {
       const ops = await startOpsServer({ port: metricsPort, host, registry: served, health: status });

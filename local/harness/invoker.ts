@@ -17,12 +17,17 @@ export interface Invocation {
   result: unknown;
   durationMs: number;
   context: Context;
+  /** This invocation started a new execution environment (isolated mode). */
+  coldStart?: boolean;
+  /** The cold start's `Init Duration`, when there was one. */
+  initDurationMs?: number;
 }
 
 export type Invoke = (event: unknown) => Promise<Invocation>;
 
 /**
- * Calls a handler the way Lambda does: a fresh context per invocation, the function timeout enforced.
+ * Calls a handler inside the harness's own process (`isolation: false`, for tests that must share the
+ * handler's module): a fresh context per invocation, the function timeout enforced.
  * A timed-out handler cannot be killed inside one Node process; it is abandoned and its result ignored,
  * which is what a retried Lambda invocation looks like to Kafka. Each invocation runs in its function's
  * scope, so a send outside its `produces` fails here as the function's role would refuse it on AWS.

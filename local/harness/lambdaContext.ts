@@ -8,13 +8,15 @@ export interface LambdaContextOptions {
   deadline: number;
   region?: string;
   account?: string;
+  /** Given by the caller when the request id must be known outside the environment (the REPORT line). */
+  awsRequestId?: string;
 }
 
 /** A Lambda-like context: the fields a handler reads, with a live `getRemainingTimeInMillis()`. */
 export function createLambdaContext(options: LambdaContextOptions): Context {
   const region = options.region ?? 'local';
   const account = options.account ?? '000000000000';
-  const awsRequestId = randomUUID();
+  const awsRequestId = options.awsRequestId ?? randomUUID();
   const deprecated = (name: string) => () => {
     throw new Error(`context.${name}() is not supported: return or throw from an async handler instead`);
   };

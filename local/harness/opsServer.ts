@@ -7,8 +7,8 @@ export interface OpsServerOptions {
   port: number;
   /** SYNTOR_METRICS_HOST: apart from the API's host, so a scraper in Docker can reach it while the API stays on loopback. @default '127.0.0.1' */
   host?: string;
-  /** Serves GET /metrics when given. */
-  registry?: Registry;
+  /** Serves GET /metrics when given; a function is asked at each scrape (the execution environments' metrics). */
+  registry?: Registry | (() => Promise<Registry>);
   /** Serves GET /health when given. */
   health?: () => TriggerStatus[];
 }
@@ -24,8 +24,9 @@ export async function startOpsServer(options: OpsServerOptions): Promise<{ port:
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/metrics' && options.registry) {
-      options.registry.metrics().then(
-        (body) => res.writeHead(200, { 'content-type': options.registry!.contentType }).end(body),
+      const source = options.registry;
+      (typeof source === 'function' ? source() : Promise.resolve(source)).then(async (registry) => ({ body: await registry.metrics(), contentType: registry.contentType })).then(
+        ({ body, contentType }) => res.writeHead(200, { 'content-type': contentType }).end(body),
         (error: unknown) => res.writeHead(500).end(String(error)),
       );
       return;

@@ -58,6 +58,9 @@ export async function runHarness(agent: AgentManifest, options: Partial<HarnessO
     retry: { initialMs: 100, maxMs: 400 },
     lagIntervalMs: 500,
     log: silentLog,
+    // In this process, so tests read the probe handler's journal and give it behaviours; the
+    // execution environments are proven in environments.test.ts and isolatedHarness.test.ts.
+    isolation: false,
     ...options,
   });
   started.push(harness);

@@ -1,0 +1,3 @@
+export { createEnvironmentPool, type EnvironmentPool, type EnvironmentPoolOptions, type EnvironmentPoolStats } from './createEnvironmentPool.js';
+export { aggregateMetrics } from './aggregateMetrics.js';
+export { EnvironmentCrashedError, EnvironmentInitError, HandlerResultNotJsonError } from './errors.js';
