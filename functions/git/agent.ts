@@ -6,5 +6,5 @@ export default workerManifest(git, workerEntries(import.meta.url), {
   // isomorphic-git holds a pack in memory while it indexes it.
   memoryMb: 1024,
   batchSize: 4,
-  functions: [requestsFunction(import.meta.url, git.name, { memoryMb: 1024, timeoutSeconds: 900, batchSize: 4 })],
+  functions: [requestsFunction(import.meta.url, git.name, { memoryMb: 1024, timeoutSeconds: 840, batchSize: 4 })],
 });

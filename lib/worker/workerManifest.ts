@@ -1,4 +1,4 @@
-import { TOPICS, type AgentManifest, type AgentManifestInput } from '../contracts/index.js';
+import { KAFKA_TRIGGER_LIMITS, TOPICS, type AgentManifest, type AgentManifestInput } from '../contracts/index.js';
 import { defineAgent, handlerPath, SYNTOR_KAFKA_TRIGGER_DEFAULTS } from '../manifest/index.js';
 import type { WorkerDefinition } from './types.js';
 
@@ -62,7 +62,8 @@ export function workerManifest(
         name: 'execute',
         ...entries.execute,
         memoryMb: tuning.memoryMb ?? 512,
-        timeoutSeconds: 900,
+        // Lambda's ceiling for a Kafka-triggered function (14 minutes).
+        timeoutSeconds: KAFKA_TRIGGER_LIMITS.functionTimeoutSeconds,
         produces: [TOPICS.taskStatus, TOPICS.taskComplete, ...PRESENCE],
         triggers: [
           {

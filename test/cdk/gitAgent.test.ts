@@ -23,7 +23,7 @@ describe('the git agent on Lambda', () => {
     expect(readers.length).toBe(3);
     expect(readers.every((id) => id.startsWith('git'))).toBe(true);
     for (const id of readers) expect(roles[id]!.find((s) => s.Sid === 'ReadGitToken')!.Resource).toBe(ARN);
-    templateOf(syntor.agents).hasResourceProperties('AWS::Lambda::Function', { FunctionName: Match.stringLikeRegexp('git-execute$'), MemorySize: 1024, Timeout: 900, Environment: { Variables: { SYNTOR_GIT_TOKEN_SECRET_ARN: ARN, SYNTOR_GIT_TOKEN_HOSTS: HOSTS } } });
+    templateOf(syntor.agents).hasResourceProperties('AWS::Lambda::Function', { FunctionName: Match.stringLikeRegexp('git-execute$'), MemorySize: 1024, Timeout: 840, Environment: { Variables: { SYNTOR_GIT_TOKEN_SECRET_ARN: ARN, SYNTOR_GIT_TOKEN_HOSTS: HOSTS } } });
   });
 
   it('lets only the git functions read the named credentials secret, and tells them its ARN', () => {

@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { AWS_ENV } from '../../../lib/aws/index.js';
 import { GIT_ENV } from '../../../lib/git/constants.js';
 import { TOPICS } from '../../../lib/contracts/index.js';
-import { PRODUCES_ENV, producedTopics } from '../../../lib/manifest/index.js';
+import { effectiveRetryAttempts, PRODUCES_ENV, producedTopics } from '../../../lib/manifest/index.js';
 import type { Bundle } from '../bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import type { PlannedFunction } from '../manifests/types.js';
@@ -106,18 +106,24 @@ export class AgentFunction extends SyntorFunction {
       this.function.addEventSource(new ManagedKafkaEventSource({
         clusterArn: props.clusterArn,
         topic: trigger.topic,
-        startingPosition: trigger.startingPosition === 'LATEST' ? lambda.StartingPosition.LATEST : lambda.StartingPosition.TRIM_HORIZON,
+        startingPosition: lambda.StartingPosition[trigger.startingPosition],
+        ...(trigger.startingPositionTimestamp === undefined ? {} : { startingPositionTimestamp: trigger.startingPositionTimestamp }),
         batchSize: trigger.batchSize,
         ...(kafka.batchingWindowSeconds === undefined ? {} : { maxBatchingWindow: Duration.seconds(kafka.batchingWindowSeconds) }),
         consumerGroupId: kafka.consumerGroupId,
         ...(trigger.filters.length === 0 ? {} : { filters: trigger.filters.map((filter) => lambda.FilterCriteria.filter(filter)) }),
-        ...(kafka.deadLetter ? { retryAttempts: trigger.maximumRetryAttempts, onFailure: new KafkaDlq(TOPICS.deadLetter) } : {}),
+        ...(kafka.deadLetter ? { retryAttempts: effectiveRetryAttempts(trigger), onFailure: new KafkaDlq(TOPICS.deadLetter) } : {}),
+        ...(trigger.maximumRecordAgeInSeconds === -1 ? {} : { maxRecordAge: Duration.seconds(trigger.maximumRecordAgeInSeconds) }),
+        ...(trigger.bisectBatchOnFunctionError ? { bisectBatchOnError: true } : {}),
         ...(trigger.reportBatchItemFailures ? { reportBatchItemFailures: true } : {}),
         // Provisioned pollers are what carry retries, partial batch responses and a Kafka on-failure
         // destination for MSK (https://docs.aws.amazon.com/lambda/latest/dg/kafka-retry-configurations.html).
-        ...(settings.kafka.pollers === 'provisioned'
-          ? { provisionedPollerConfig: { minimumPollers: settings.kafka.minPollers, maximumPollers: settings.kafka.maxPollers } }
-          : {}),
+        // A trigger's own provisionedPollers win over the deployment's.
+        ...(trigger.provisionedPollers
+          ? { provisionedPollerConfig: { ...trigger.provisionedPollers } }
+          : settings.kafka.pollers === 'provisioned'
+            ? { provisionedPollerConfig: { minimumPollers: settings.kafka.minPollers, maximumPollers: settings.kafka.maxPollers } }
+            : {}),
       }));
     }
     planned.schedules.forEach((schedule, i) => {

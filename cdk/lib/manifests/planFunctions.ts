@@ -1,5 +1,5 @@
 import { ALL_TOPICS, TOPICS, type AgentManifest } from '../../../lib/contracts/index.js';
-import { consumerGroupOf, functionId } from '../../../lib/manifest/index.js';
+import { consumerGroupOf, functionId, hasOnFailureDestination, lambdaBatchingWindow } from '../../../lib/manifest/index.js';
 import { parseFilterPattern } from '../../../local/harness/filter/index.js';
 import { compileRoute } from '../../../local/harness/http/compileRoute.js';
 import type { HttpRoute } from '../../../local/harness/http/index.js';
@@ -10,19 +10,8 @@ import { RESERVED_ENVIRONMENT } from './reservedEnvironment.js';
 import type { PlannedFunction, PlannedKafkaTrigger } from './types.js';
 
 const LAMBDA_NAME_MAX = 64;
-/** Lambda's default batching window for Kafka sources, which the API cannot express (it takes seconds). */
-const LAMBDA_DEFAULT_WINDOW_MS = 500;
-
-/**
- * Lambda sets a Kafka mapping's batching window in whole seconds (0–300), or leaves its 500 ms default.
- * The harness honours milliseconds, so the manifest's value is mapped: 500 ms keeps the default, less
- * becomes 0 s (invoke as soon as records arrive — what a short window asks for), more rounds to the
- * nearest second. The synth summary shows every mapping's effective window.
- */
-export function lambdaBatchingWindow(ms: number): number | undefined {
-  if (ms === LAMBDA_DEFAULT_WINDOW_MS) return undefined;
-  return ms < LAMBDA_DEFAULT_WINDOW_MS ? 0 : Math.round(ms / 1000);
-}
+// One rule for both runtimes; re-exported here for the CDK code that imported it from this module.
+export { lambdaBatchingWindow };
 
 /**
  * Turns the agent manifests into the functions to deploy, checking at synth time what Lambda, MSK,
@@ -65,12 +54,12 @@ export function planFunctions(agents: readonly AgentManifest[], settings: Deploy
           if (owner) problems.push(`${at} consumer group "${consumerGroupId}" is also used by ${owner}; each mapping needs its own`);
           groups.set(consumerGroupId, `${id} (${trigger.topic})`);
           const batchingWindowSeconds = lambdaBatchingWindow(trigger.batchingWindowMs);
-          const deadLetter = trigger.maximumRetryAttempts !== -1;
+          const deadLetter = hasOnFailureDestination(trigger);
           if (deadLetter && trigger.topic === TOPICS.deadLetter) {
-            problems.push(`${at} consumes ${TOPICS.deadLetter} with finite retries: its failures would go back to ${TOPICS.deadLetter}, which Lambda refuses`);
+            problems.push(`${at} consumes ${TOPICS.deadLetter} with finite retries or a maximum record age: its failures would go back to ${TOPICS.deadLetter}, which Lambda refuses`);
           }
-          if (settings.kafka.pollers === 'on-demand' && (deadLetter || trigger.reportBatchItemFailures)) {
-            problems.push(`${at} maximumRetryAttempts and reportBatchItemFailures need provisioned pollers; remove -c syntor:kafkaPollers=on-demand`);
+          if (settings.kafka.pollers === 'on-demand' && !trigger.provisionedPollers && (deadLetter || trigger.reportBatchItemFailures || trigger.bisectBatchOnFunctionError)) {
+            problems.push(`${at} maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError and reportBatchItemFailures need provisioned pollers; remove -c syntor:kafkaPollers=on-demand`);
           }
           kafka.push({ trigger, consumerGroupId, batchingWindowSeconds, deadLetter });
         } else if (trigger.type === 'schedule') {

@@ -6,25 +6,20 @@ export type BatchOutcome =
   | { kind: 'partial'; failedFrom: Map<string, bigint> }
   | { kind: 'failure'; reason: string };
 
-// "<topic>-<partition>-<offset>"; topic names may contain dashes, so the numbers are read from the right.
-const IDENTIFIER = /^(.+)-(\d+)-(\d+)$/;
+/** What a handler must return for each failed record; anything else fails the whole batch. */
+export const KAFKA_ITEM_IDENTIFIER_SHAPE = '{ itemIdentifier: { partition: "<topic>-<partition>", offset: <number> } }';
 
-/** The `topic-partition` and offset an item identifier names, or undefined when it is not one. */
+/**
+ * The `topic-partition` and offset an item identifier names, or undefined when it is not one. AWS's
+ * form for Kafka is the object `{ partition: "<topic>-<partition>", offset: <number> }`, the
+ * partition being a key of the event's `records` map; no string form is documented, so none is taken.
+ * https://docs.aws.amazon.com/lambda/latest/dg/kafka-retry-configurations.html
+ */
 function parseIdentifier(id: unknown): { tp: string; offset: bigint } | undefined {
-  // AWS's form for Kafka: `{ partition: "<topic>-<partition>", offset: <number> }`, the partition
-  // being a key of the event's `records` map.
-  // https://docs.aws.amazon.com/lambda/latest/dg/kafka-retry-configurations.html
-  if (id !== null && typeof id === 'object') {
-    const { partition, offset } = id as { partition?: unknown; offset?: unknown };
-    if (typeof partition !== 'string' || partition === '' || typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) return undefined;
-    return { tp: partition, offset: BigInt(offset) };
-  }
-  // The string form `<topic>-<partition>-<offset>` this harness accepted before AWS documented the
-  // object form. AWS's pages show only the object form, so a handler meant for Lambda should not
-  // rely on this one; it is kept for the handlers and tests already written with it.
-  const match = typeof id === 'string' ? IDENTIFIER.exec(id) : null;
-  if (!match) return undefined;
-  return { tp: `${match[1]}-${match[2]}`, offset: BigInt(match[3]!) };
+  if (id === null || typeof id !== 'object') return undefined;
+  const { partition, offset } = id as { partition?: unknown; offset?: unknown };
+  if (typeof partition !== 'string' || partition === '' || typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) return undefined;
+  return { tp: partition, offset: BigInt(offset) };
 }
 
 /**
@@ -44,9 +39,8 @@ export function interpretResponse(result: unknown, batch: readonly KafkaRecord[]
   for (const failure of failures) {
     const id = (failure as { itemIdentifier?: unknown } | null)?.itemIdentifier;
     const parsed = parseIdentifier(id);
-    if (!parsed || !inBatch.has(`${parsed.tp}@${parsed.offset}`)) {
-      return { kind: 'failure', reason: `batchItemFailures names no record of this batch: ${JSON.stringify(id)}` };
-    }
+    if (!parsed) return { kind: 'failure', reason: `batchItemFailures entry ${JSON.stringify(failure)} is not ${KAFKA_ITEM_IDENTIFIER_SHAPE}` };
+    if (!inBatch.has(`${parsed.tp}@${parsed.offset}`)) return { kind: 'failure', reason: `batchItemFailures names no record of this batch: ${JSON.stringify(id)}` };
     const previous = failedFrom.get(parsed.tp);
     if (previous === undefined || parsed.offset < previous) failedFrom.set(parsed.tp, parsed.offset);
   }

@@ -147,7 +147,7 @@ describe('Kafka trigger: at-least-once', () => {
     const fn = uniqueName('p');
     const agent = probeAgent(fn, [{ name: 'partial', triggers: [{ type: 'kafka', topic, consumerGroupId: group, batchingWindowMs: 300, reportBatchItemFailures: true }] }]);
     behaviours.set(`${fn}-partial`, (_event, _context, call) =>
-      call === 1 ? { batchItemFailures: [{ itemIdentifier: `${topic}-0-6` }, { itemIdentifier: `${topic}-0-4` }] } : { batchItemFailures: [] },
+      call === 1 ? { batchItemFailures: [{ itemIdentifier: { partition: `${topic}-0`, offset: 6 } }, { itemIdentifier: { partition: `${topic}-0`, offset: 4 } }] } : { batchItemFailures: [] },
     );
     await produce(topic, Array.from({ length: 10 }, (_, i) => String(i)));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchItemFailures } from '../../../../lib/handlers/index.js';
-import { interpretResponse } from '../../../../local/harness/kafka/batchResponse.js';
+import { interpretResponse, KAFKA_ITEM_IDENTIFIER_SHAPE } from '../../../../local/harness/kafka/batchResponse.js';
 import { buildKafkaRecord } from '../../../fixtures/kafkaRecords.js';
 
 const batch = [
@@ -21,16 +21,16 @@ describe('interpretResponse', () => {
   });
 
   it('ignores batchItemFailures unless ReportBatchItemFailures is on, as Lambda does', () => {
-    expect(interpretResponse({ batchItemFailures: [{ itemIdentifier: 'my-topic-0-11' }] }, batch, false)).toEqual({ kind: 'success' });
+    expect(interpretResponse({ batchItemFailures: [{ itemIdentifier: { partition: 'my-topic-0', offset: 11 } }] }, batch, false)).toEqual({ kind: 'success' });
   });
 
-  it('keeps the lowest failed offset per partition in the string form too (topic names may contain dashes)', () => {
-    const outcome = interpretResponse(
-      { batchItemFailures: [{ itemIdentifier: 'my-topic-0-11' }, { itemIdentifier: 'my-topic-0-10' }, { itemIdentifier: 'my-topic-2-7' }] },
-      batch,
-      true,
-    );
-    expect(outcome).toEqual({ kind: 'partial', failedFrom: new Map([['my-topic-0', 10n], ['my-topic-2', 7n]]) });
+  it('refuses the string form "<topic>-<partition>-<offset>", naming the shape AWS documents for Kafka', () => {
+    const outcome = interpretResponse({ batchItemFailures: [{ itemIdentifier: 'my-topic-0-11' }] }, batch, true);
+
+    expect(outcome).toEqual({
+      kind: 'failure',
+      reason: `batchItemFailures entry {"itemIdentifier":"my-topic-0-11"} is not ${KAFKA_ITEM_IDENTIFIER_SHAPE}`,
+    });
   });
 
   it('reads the form AWS documents for Kafka: the topic-partition key and the offset', () => {
@@ -61,7 +61,7 @@ describe('interpretResponse', () => {
     ['an empty identifier', { batchItemFailures: [{ itemIdentifier: '' }] }],
     ['a null identifier', { batchItemFailures: [{ itemIdentifier: null }] }],
     ['a bad key name', { batchItemFailures: [{ itemId: 'my-topic-0-10' }] }],
-    ['a record not in the batch', { batchItemFailures: [{ itemIdentifier: 'my-topic-0-99' }] }],
+    ['a record not in the batch', { batchItemFailures: [{ itemIdentifier: { partition: 'my-topic-0', offset: 99 } }] }],
     ['a list that is not a list', { batchItemFailures: 'my-topic-0-10' }],
   ])('treats %s as a failure of the whole batch', (_name, result) => {
     expect(interpretResponse(result, batch, true)).toMatchObject({ kind: 'failure' });
