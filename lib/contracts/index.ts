@@ -11,4 +11,6 @@ export * from './manifest.js';
 export * from './limits.js';
 export * from './secretFields.js';
 export * from './apiScopes.js';
+export * from './kafkaEvent.js';
+export * from './lambdaFailureRecord.js';
 export { KAFKA_TRIGGER_LIMITS } from './kafkaTriggerLimits.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { messageSchema, type Message } from '../../contracts/index.js';
 import { MskEventInvalidError, MskRecordDecodeError } from '../errors.js';
-import { mskEventSchema } from './schema.js';
-import type { KafkaRecord, MskEvent, MskRecord } from './types.js';
+import { kafkaEventSchema } from './schema.js';
+import type { KafkaEvent, KafkaRecord, MskRecord } from './types.js';
 
 /** Decodes one record of an MSK event back to bytes. */
 export function fromMskRecord(record: MskRecord): KafkaRecord {
@@ -22,17 +22,18 @@ export function fromMskRecord(record: MskRecord): KafkaRecord {
 }
 
 /**
- * Checks the event is the shape Lambda sends and flattens it, partition by partition, offsets ascending.
+ * Checks the event is the shape Lambda sends from an MSK or a self-managed Kafka trigger and
+ * flattens it, partition by partition, offsets ascending.
  *
- * @throws MskEventInvalidError when the event is not an MSK event (wrong trigger or a hand-made event).
+ * @throws MskEventInvalidError when the event is neither (wrong trigger or a hand-made event).
  */
 export function readMskEvent(event: unknown): KafkaRecord[] {
-  const parsed = mskEventSchema.safeParse(event);
+  const parsed = kafkaEventSchema.safeParse(event);
   if (!parsed.success) {
     throw new MskEventInvalidError(z.prettifyError(parsed.error), { cause: parsed.error });
   }
   // Read the validated input, not zod's copy: rebuilding records by assignment would drop a header named "__proto__".
-  return Object.values((event as MskEvent).records).flatMap((records) => records.map(fromMskRecord));
+  return Object.values((event as KafkaEvent).records).flatMap((records) => records.map(fromMskRecord));
 }
 
 /** The first value of a header, as UTF-8, or undefined. */

@@ -1,4 +1,4 @@
-import type { KafkaRecord, MskEvent, MskEventSource, MskRecord } from './types.js';
+import type { KafkaEvent, KafkaEventSource, KafkaEventSourceKind, KafkaRecord, MskEvent, MskEventSource, MskRecord, SelfManagedEvent, SelfManagedEventSource } from './types.js';
 
 export const LOCAL_EVENT_SOURCE: MskEventSource = {
   eventSourceArn: 'arn:aws:kafka:local:000000000000:cluster/syntor-local/00000000-0000-0000-0000-000000000000-1',
@@ -27,13 +27,31 @@ export function toMskRecord(record: KafkaRecord): MskRecord {
 }
 
 /**
- * Builds the event Lambda's Kafka event source mapping sends: records grouped under
- * `topic-partition`, in the order given (which must be offset order within a partition).
+ * Where the harness's events say they came from: a made-up local MSK cluster, or (as on a
+ * self-managed cluster) only the bootstrap servers.
+ *
+ * @example
+ * buildMskEvent(records, localEventSource('self-managed', config.kafka.brokers));
  */
-export function buildMskEvent(records: readonly KafkaRecord[], source: MskEventSource = LOCAL_EVENT_SOURCE): MskEvent {
+export function localEventSource(kind: KafkaEventSourceKind, brokers: readonly string[] = [LOCAL_EVENT_SOURCE.bootstrapServers]): KafkaEventSource {
+  const bootstrapServers = brokers.join(',');
+  return kind === 'self-managed' ? { eventSource: 'SelfManagedKafka', bootstrapServers } : { ...LOCAL_EVENT_SOURCE, bootstrapServers };
+}
+
+/**
+ * Builds the event Lambda's Kafka event source mapping sends: records grouped under
+ * `topic-partition`, in the order given (which must be offset order within a partition). An MSK
+ * source gives `eventSource: "aws:kafka"` with the cluster ARN, a self-managed one
+ * `eventSource: "SelfManagedKafka"` without one.
+ */
+export function buildMskEvent(records: readonly KafkaRecord[], source?: MskEventSource): MskEvent;
+export function buildMskEvent(records: readonly KafkaRecord[], source: SelfManagedEventSource): SelfManagedEvent;
+export function buildMskEvent(records: readonly KafkaRecord[], source?: KafkaEventSource): KafkaEvent;
+export function buildMskEvent(records: readonly KafkaRecord[], source: KafkaEventSource = LOCAL_EVENT_SOURCE): KafkaEvent {
   const grouped: Record<string, MskRecord[]> = {};
   for (const record of records) {
     (grouped[`${record.topic}-${record.partition}`] ??= []).push(toMskRecord(record));
   }
-  return { eventSource: 'aws:kafka', ...source, records: grouped };
+  if (source.eventSource === 'SelfManagedKafka') return { eventSource: 'SelfManagedKafka', bootstrapServers: source.bootstrapServers, records: grouped };
+  return { eventSource: 'aws:kafka', eventSourceArn: source.eventSourceArn, bootstrapServers: source.bootstrapServers, records: grouped };
 }

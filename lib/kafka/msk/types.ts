@@ -1,4 +1,4 @@
-import type { MSKEvent, MSKRecord } from 'aws-lambda';
+import type { MSKEvent, MSKRecord, SelfManagedKafkaEvent } from 'aws-lambda';
 
 /**
  * Lambda leaves `key` out of a record whose Kafka key is null, which `@types/aws-lambda` does not
@@ -6,6 +6,10 @@ import type { MSKEvent, MSKRecord } from 'aws-lambda';
  */
 export type MskRecord = Omit<MSKRecord, 'key'> & { key?: string };
 export type MskEvent = Omit<MSKEvent, 'records'> & { records: Record<string, MskRecord[]> };
+/** A self-managed Apache Kafka trigger's event: no `eventSourceArn`. */
+export type SelfManagedEvent = Omit<SelfManagedKafkaEvent, 'records'> & { records: Record<string, MskRecord[]> };
+/** What a Kafka-triggered handler is invoked with, MSK or self-managed. */
+export type KafkaEvent = MskEvent | SelfManagedEvent;
 
 /** A Kafka record as a handler works with it: bytes decoded, headers kept in order. */
 export interface KafkaRecord {
@@ -21,7 +25,20 @@ export interface KafkaRecord {
   headers: { key: string; value: Buffer }[];
 }
 
+/** Where an MSK event says it came from (`eventSource` is `aws:kafka` when left out). */
 export interface MskEventSource {
+  eventSource?: 'aws:kafka';
   eventSourceArn: string;
   bootstrapServers: string;
 }
+
+/** Where a self-managed Kafka event says it came from. */
+export interface SelfManagedEventSource {
+  eventSource: 'SelfManagedKafka';
+  bootstrapServers: string;
+}
+
+export type KafkaEventSource = MskEventSource | SelfManagedEventSource;
+
+/** The harness's `--event-source`: which of Lambda's two Kafka triggers it plays. */
+export type KafkaEventSourceKind = 'msk' | 'self-managed';
