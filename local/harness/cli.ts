@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
     ...(cli.agents ? { only: cli.agents } : {}),
     instances: cli.instances,
     fireSchedulesOnStart: cli.fireSchedules,
+    eventSource: cli.eventSource,
     ...(cli.httpPort === undefined ? {} : { ports: { http: cli.httpPort } }),
     log: consoleLog,
   });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { KafkaEventSourceKind } from '../../lib/kafka/index.js';
 import { HarnessUsageError } from './errors.js';
 
 export const USAGE = `Usage: npm run local -- [options]
@@ -14,6 +15,8 @@ Options:
   --http-port N          port of the HTTP routes (default SYNTOR_HTTP_PORT, 8000)
   --fire-schedules       fire every schedule once at start, then on its rate/cron
   --summary-seconds N    seconds between summary lines (default 30; 0 turns them off)
+  --event-source KIND    the Kafka trigger to play: msk (default; eventSource "aws:kafka" with a cluster
+                         ARN) or self-managed ("SelfManagedKafka", bootstrap servers, no ARN)
   -h, --help             this text
 
 HTTP routes: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_HTTP_PORT>, JSON bodies only, no requests from other
@@ -34,6 +37,7 @@ export interface CliOptions {
   httpPort?: number;
   fireSchedules: boolean;
   summarySeconds: number;
+  eventSource: KafkaEventSourceKind;
 }
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
@@ -42,6 +46,11 @@ function wholeNumber(flag: string, raw: string, min: number, max: number): numbe
     throw new HarnessUsageError(`${flag} expects a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function eventSourceKind(raw: string | undefined): KafkaEventSourceKind {
+  if (raw === undefined || raw === 'msk' || raw === 'self-managed') return raw ?? 'msk';
+  throw new HarnessUsageError(`--event-source expects msk or self-managed, got "${raw}"`);
 }
 
 /** @throws HarnessUsageError naming the bad flag and what it expects. */
@@ -58,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'http-port': { type: 'string' },
         'fire-schedules': { type: 'boolean' },
         'summary-seconds': { type: 'string' },
+        'event-source': { type: 'string' },
       },
     });
   } catch (error) {
@@ -78,5 +88,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values['http-port'] ? { httpPort: wholeNumber('--http-port', values['http-port'], 0, 65535) } : {}),
     fireSchedules: values['fire-schedules'] ?? false,
     summarySeconds: values['summary-seconds'] ? wholeNumber('--summary-seconds', values['summary-seconds'], 0, 86_400) : 30,
+    eventSource: eventSourceKind(values['event-source']),
   };
 }

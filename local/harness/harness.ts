@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import { Registry } from 'prom-client';
 import type { SyntorConfig } from '../../lib/config/index.js';
 import type { AgentManifest, FunctionManifest } from '../../lib/contracts/index.js';
-import { createKafka, createProducer } from '../../lib/kafka/index.js';
+import { createKafka, createProducer, localEventSource, type KafkaEventSourceKind } from '../../lib/kafka/index.js';
 import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
 import { createPlatformMetrics, metricsRegistry, type PlatformMetrics } from '../../lib/observability/metrics.js';
 import { HarnessApiExposedError, HarnessUsageError } from './errors.js';
@@ -42,6 +42,12 @@ export interface HarnessOptions {
    * @default true
    */
   isolation?: boolean;
+  /**
+   * Which of Lambda's Kafka triggers to play: `msk` events (`eventSource: "aws:kafka"` with a cluster
+   * ARN) or `self-managed` ones (`"SelfManagedKafka"`, bootstrap servers, no ARN); dead letters follow.
+   * @default 'msk'
+   */
+  eventSource?: KafkaEventSourceKind;
 }
 
 export interface RunningHarness {
@@ -128,6 +134,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
                 startKafkaTrigger({
                   kafka, agent: agent.name, functionId: id, instance: i + 1, trigger, groupId, invoke, filter, producer, metrics, log,
                   ...(options.retry ? { retry: options.retry } : {}),
+                  eventSource: localEventSource(options.eventSource ?? 'msk', options.config.kafka.brokers),
                 }),
               ),
             );

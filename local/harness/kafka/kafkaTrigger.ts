@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { KafkaTrigger } from '../../../lib/contracts/index.js';
-import { buildMskEvent, fromKafkaJsMessage, type SyntorProducer } from '../../../lib/kafka/index.js';
+import { buildMskEvent, fromKafkaJsMessage, type KafkaEventSource, type SyntorProducer } from '../../../lib/kafka/index.js';
 import type { Invoke } from '../invoker.js';
 import type { HarnessLog } from '../log.js';
 import type { PlatformMetrics } from '../../../lib/observability/metrics.js';
@@ -28,6 +28,8 @@ export interface KafkaTriggerOptions {
   metrics: PlatformMetrics;
   log: HarnessLog;
   retry?: RetryPolicy;
+  /** Which of Lambda's Kafka triggers the events say they come from (default: the local MSK cluster). */
+  eventSource?: KafkaEventSource;
 }
 
 export interface RunningKafkaTrigger {
@@ -121,7 +123,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     status.lastInvocationAt = new Date().toISOString();
     const endTimer = metrics.duration.startTimer(labels);
     try {
-      const { result } = await options.invoke(buildMskEvent(records));
+      const { result } = await options.invoke(buildMskEvent(records, options.eventSource));
       return interpretResponse(result, records, trigger.reportBatchItemFailures);
     } catch (error) {
       return { kind: 'failure', reason: (error as Error).message };

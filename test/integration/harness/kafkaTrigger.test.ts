@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MSKEvent } from 'aws-lambda';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { lambdaKafkaFailureRecordSchema } from '../../../lib/contracts/index.js';
 import { buildMskEvent, mskEventSchema, readMskEvent } from '../../../lib/kafka/index.js';
 import { behaviours, callsOf, journal } from '../../fixtures/agents/probe/handler.js';
 import { probeAgent } from '../../fixtures/agents/probe/manifest.js';
@@ -190,7 +191,7 @@ describe('Kafka trigger: at-least-once', () => {
     expect(harness.status()[0]!.lastError).toMatch(/Task timed out after 1\.00 seconds/);
   });
 
-  it('sends the records to syntor.dlq with the reason once maximumRetryAttempts is used up, then moves on', async () => {
+  it("sends the records to syntor.dlq as Lambda's on-failure destination does once maximumRetryAttempts is used up, then moves on", async () => {
     const topic = await createTopic();
     const group = uniqueName('g');
     const fn = uniqueName('p');
@@ -198,26 +199,25 @@ describe('Kafka trigger: at-least-once', () => {
     behaviours.set(`${fn}-doomed`, () => {
       throw new Error('always broken');
     });
-    const dlq = probeAgent(uniqueName('dlq'), [{ name: 'watch', triggers: [{ type: 'kafka', topic: 'syntor.dlq', startingPosition: 'LATEST', batchingWindowMs: 100, filters: [{ value: { payload: { origin: { topic: [topic] } } } }] }] }]);
+    // Lambda's record names the failed record's topic only inside its payload's records.
+    const dlq = probeAgent(uniqueName('dlq'), [{ name: 'watch', triggers: [{ type: 'kafka', topic: 'syntor.dlq', startingPosition: 'LATEST', batchingWindowMs: 100, filters: [{ value: { requestContext: { functionArn: [{ suffix: `:function:${fn}-doomed:$LATEST` }] } } }] }] }]);
     await start(dlq);
     await sleep(1_500); // the watcher has joined before anything is dead-lettered
 
-    await produce(topic, ['poison']);
+    await produce(topic, [{ value: 'poison', key: 'k-poison' }]);
     await start(agent);
     await waitFor('the dead letter', () => batchesOf(`${dlq.name}-watch`).flat().length >= 1);
     await waitFor('the commit', async () => (await committed(group, topic))[0] === '1');
 
     expect(callsOf(`${fn}-doomed`)).toHaveLength(2);
-    const letter = JSON.parse(batchesOf(`${dlq.name}-watch`).flat()[0]!.value!.toString());
+    const [onDlq] = batchesOf(`${dlq.name}-watch`).flat();
+    expect(onDlq!.key).toEqual(Buffer.from('k-poison'));
+    const letter = lambdaKafkaFailureRecordSchema.parse(JSON.parse(onDlq!.value!.toString()));
     expect(letter).toMatchObject({
-      type: 'dlq.record',
-      payload: {
-        reasonCode: 'retries-exhausted',
-        reason: expect.stringContaining('always broken'),
-        origin: { topic, partition: 0, offset: '0' },
-        value: Buffer.from('poison').toString('base64'),
-        failedBy: `${fn}-doomed`,
-      },
+      requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 2, functionArn: expect.stringContaining(`:function:${fn}-doomed`) },
+      responseContext: { statusCode: 200, functionError: 'Unhandled' },
+      KafkaBatchInfo: { batchSize: 1, recordInfo: { offset: '0' } },
+      payload: { eventSource: 'aws:kafka', records: { [`${topic}-0`]: [expect.objectContaining({ offset: 0, key: Buffer.from('k-poison').toString('base64'), value: Buffer.from('poison').toString('base64') })] } },
     });
   });
 });
