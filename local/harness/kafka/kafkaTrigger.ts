@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { KafkaTrigger } from '../../../lib/contracts/index.js';
+import { appliedBatchingWindowMs, effectiveRetryAttempts } from '../../../lib/manifest/index.js';
 import { buildMskEvent, fromKafkaJsMessage, type KafkaEventSource, type SyntorProducer } from '../../../lib/kafka/index.js';
 import type { Invoke } from '../invoker.js';
 import type { HarnessLog } from '../log.js';
@@ -8,8 +9,14 @@ import type { PlatformMetrics } from '../../../lib/observability/metrics.js';
 import { newTriggerStatus, type TriggerStatus } from '../triggerStatus.js';
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { interpretResponse, type BatchOutcome } from './batchResponse.js';
-import { commitAll, commitPartial, type BufferedRecord, type CommitOffsets } from './commitPlan.js';
+import { commitAll, type BufferedRecord, type CommitOffsets } from './commitPlan.js';
+import { POLLER_FAILURES, POLLER_LIMITS } from './constants.js';
 import { deadLetterRecords } from './deadLetter.js';
+import { deliverBatch } from './deliverBatch.js';
+import { formBatch, type PendingRecord } from './formBatch.js';
+import { InFlightPartitions } from './inFlightPartitions.js';
+import type { LambdaFailure } from './lambdaFailureRecord.js';
+import { eventBytes, recordBytes, singleRecordEventBytes } from './payloadSize.js';
 import { startResilientConsumer } from './resilientConsumer.js';
 
 export interface KafkaTriggerOptions {
@@ -28,93 +35,113 @@ export interface KafkaTriggerOptions {
   metrics: PlatformMetrics;
   log: HarnessLog;
   retry?: RetryPolicy;
-  /** Which of Lambda's Kafka triggers the events say they come from (default: the local MSK cluster). */
+  /** The shape of the events (MSK or self-managed) and of the dead letters. @default the local MSK cluster */
   eventSource?: KafkaEventSource;
+  /** Batches in flight at once, each on partitions no other holds. @default 5, Lambda's per poller */
+  concurrency?: number;
+  /** @default 6 MB */
+  payloadBytes?: number;
 }
 
 export interface RunningKafkaTrigger {
   status(): TriggerStatus;
-  /** Stops fetching, lets the in-flight batch finish and commit, then leaves the group. */
+  /** Stops fetching, lets the in-flight batches finish and commit, then leaves the group. */
   stop(): Promise<void>;
 }
 
 /**
- * One Lambda Kafka event source mapping poller: batches records from its consumer group the way
- * Lambda does (up to the batch size, or what arrived within the batching window; several partitions
- * may share a batch, order is kept within each), invokes the handler with the MSK event, and commits
- * only what succeeded. A failed invocation is retried with backoff; a partial batch response commits
- * up to each partition's first failed record and redelivers from it.
+ * One Lambda Kafka event poller: batches records from its consumer group the way Lambda does (up to
+ * the batch size and 6 MB, or what arrived within the batching window; several partitions may share a
+ * batch, order is kept within each), runs up to 5 batches at once on disjoint partitions, and commits
+ * only what succeeded, per partition in offset order. Failures follow deliverBatch.ts.
+ * https://docs.aws.amazon.com/lambda/latest/dg/kafka-scaling-modes.html
  */
 export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<RunningKafkaTrigger> {
   const { trigger, log, metrics } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
+  const concurrency = options.concurrency ?? POLLER_LIMITS.concurrentInvocations;
+  const payloadBytes = options.payloadBytes ?? POLLER_LIMITS.payloadBytes;
+  const windowMs = appliedBatchingWindowMs(trigger.batchingWindowMs);
+  const emptyEventBytes = eventBytes(options.eventSource);
   const labels = { agent: options.agent, function: options.functionId, trigger: 'kafka' };
   const status = newTriggerStatus(options.functionId, options.instance, `kafka:${trigger.topic}`);
   const name = `${options.functionId}#${options.instance}`;
-  // Enough read-ahead to form the next batch while one runs; beyond it, fetching pauses.
+  // Enough read-ahead to form the next batches while some run; beyond it, fetching pauses.
   const maxBuffered = Math.max(trigger.batchSize * 10, 20_000);
 
-  let buffer: BufferedRecord[] = [];
-  let windowStartedAt: number | undefined;
+  let buffer: PendingRecord[] = [];
+  const inFlight = new InFlightPartitions();
+  const running = new Set<Promise<void>>();
   let windowTimer: NodeJS.Timeout | undefined;
   let paused = false;
   let stopping = false;
   let stopSleep = new AbortController();
-  // Batches run one at a time per poller, so a partition's records are handled in order.
-  let queue: Promise<void> = Promise.resolve();
 
   // A crashed consumer is replaced by a new one: commit, pause and resume on the latest.
   let latest: Consumer | undefined;
   const consumer = (): Consumer => latest!;
 
-  const matchedCount = () => buffer.reduce((n, item) => n + (item.matched ? 1 : 0), 0);
-
-  function schedule(reason: 'full' | 'window') {
-    queue = queue.then(() => deliverNext(reason)).catch((error: unknown) => {
-      log.error(`${name}: batch processing stopped unexpectedly: ${(error as Error).message}`);
-    });
-  }
-
-  function armWindow() {
-    if (windowTimer || buffer.length === 0 || stopping) return;
-    windowStartedAt ??= Date.now();
-    const wait = Math.max(0, windowStartedAt + trigger.batchingWindowMs - Date.now());
-    windowTimer = setTimeout(() => {
-      windowTimer = undefined;
-      schedule('window');
-    }, wait);
-  }
-
-  function takeBatch(): BufferedRecord[] {
+  /** Whether the waiting records (of partitions not in flight) make a batch now, else when they will. */
+  function readiness(now: number): { ready: boolean; at?: number } {
     let matched = 0;
-    let end = 0;
-    while (end < buffer.length && matched < trigger.batchSize) {
-      if (buffer[end]!.matched) matched += 1;
-      end += 1;
+    let bytes = 0;
+    let oldest: number | undefined;
+    for (const item of buffer) {
+      if (inFlight.has(`${item.record.topic}-${item.record.partition}`)) continue;
+      oldest ??= item.bufferedAt;
+      if (item.matched) matched += 1;
+      bytes += item.bytes;
     }
-    // Trailing filtered records ride along so their offsets are committed with this batch.
-    while (end < buffer.length && !buffer[end]!.matched) end += 1;
-    const batch = buffer.slice(0, end);
-    buffer = buffer.slice(end);
-    windowStartedAt = buffer.length > 0 ? Date.now() : undefined;
-    return batch;
+    if (oldest === undefined) return { ready: false };
+    if (windowMs === 0 || matched >= trigger.batchSize || bytes >= payloadBytes || now >= oldest + windowMs) return { ready: true };
+    return { ready: false, at: oldest + windowMs };
+  }
+
+  /** Starts as many batches as there are free slots and ready records; arms the window for the rest. */
+  function pump() {
+    clearTimeout(windowTimer);
+    windowTimer = undefined;
+    if (stopping) return;
+    while (running.size < concurrency) {
+      const { ready, at } = readiness(Date.now());
+      if (!ready) {
+        if (at !== undefined) windowTimer = setTimeout(pump, Math.max(0, at - Date.now()));
+        break;
+      }
+      const { batch, rest, tooLarge } = formBatch(buffer, { batchSize: trigger.batchSize, payloadBytes, eventBytes: emptyEventBytes, inFlight });
+      if (batch.length === 0) break;
+      buffer = rest;
+      inFlight.claim(batch);
+      const run: Promise<void> = (tooLarge ? deadLetterTooLarge(batch) : deliverBatch(batch, delivery))
+        .catch((error: unknown) => log.error(`${name}: batch processing stopped unexpectedly: ${(error as Error).message}`))
+        .finally(() => {
+          inFlight.release(batch);
+          running.delete(run);
+          if (paused && buffer.length < maxBuffered / 2 && !stopping) {
+            consumer().resume([{ topic: trigger.topic }]);
+            paused = false;
+          }
+          pump();
+        });
+      running.add(run);
+    }
   }
 
   // Commits go out in order but are not awaited before the next batch: a lost commit only means
   // redelivery (at-least-once), and waiting a broker round trip per batch would halve throughput.
+  // A partition is in one batch at a time, so its commits are issued in offset order.
   let commits: Promise<void> = Promise.resolve();
-  function commit(offsets: CommitOffsets): Promise<void> {
-    if (offsets.length === 0) return commits;
+  function commit(offsets: CommitOffsets): void {
+    if (offsets.length === 0) return;
     commits = commits.then(() =>
       consumer().commitOffsets(offsets).catch((error: unknown) => {
         // Typically a rebalance: the partition's new owner starts from the last commit.
         log.warn(`${name}: commit failed, records will be redelivered: ${(error as Error).message}`);
       }),
     );
-    return commits;
   }
 
-  async function invokeOnce(items: BufferedRecord[]): Promise<BatchOutcome> {
+  async function invokeOnce(items: readonly BufferedRecord[]): Promise<BatchOutcome> {
     const records = items.filter((i) => i.matched).map((i) => i.record);
     metrics.invocations.inc(labels);
     metrics.batchSize.observe({ agent: options.agent, function: options.functionId }, records.length);
@@ -132,57 +159,12 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     }
   }
 
-  async function deliver(batch: BufferedRecord[]) {
-    let items = batch;
-    for (let retries = 0; ; retries += 1) {
-      if (stopping) return; // not committed: redelivered on the next start
-      if (!items.some((i) => i.matched)) {
-        void commit(commitAll(items));
-        return;
-      }
-      const outcome = await invokeOnce(items);
-      if (outcome.kind === 'success') {
-        status.consecutiveFailures = 0;
-        status.state = 'running';
-        void commit(commitAll(items));
-        return;
-      }
-      metrics.errors.inc(labels);
-      status.failures += 1;
-      status.consecutiveFailures += 1;
-      status.state = 'retrying';
-      let reason: string;
-      if (outcome.kind === 'partial') {
-        const plan = commitPartial(items, outcome.failedFrom);
-        void commit(plan.commit);
-        items = plan.redeliver;
-        reason = `partial batch failure from ${[...outcome.failedFrom].map(([tp, offset]) => `${tp}@${offset}`).join(', ')}`;
-      } else {
-        reason = outcome.reason;
-      }
-      status.lastError = reason;
-      if (trigger.maximumRetryAttempts >= 0 && retries >= trigger.maximumRetryAttempts) {
-        log.error(`${name}: giving up after ${retries + 1} attempts, ${items.filter((i) => i.matched).length} records to syntor.dlq: ${reason}`);
-        if (await deadLetter(items, reason)) void commit(commitAll(items));
-        status.state = 'running';
-        return;
-      }
-      const delay = backoffMs(retries + 1, retry);
-      log.warn(`${name}: invocation failed (attempt ${retries + 1}), retrying in ${delay} ms: ${reason}`);
-      try {
-        await sleep(delay, undefined, { signal: stopSleep.signal });
-      } catch {
-        return; // stopping
-      }
-    }
-  }
-
   /** Keeps trying (the broker may be down) until the records are on syntor.dlq; false if stopped first. */
-  async function deadLetter(items: BufferedRecord[], reason: string): Promise<boolean> {
+  async function deadLetter(items: readonly BufferedRecord[], reason: string, failure: LambdaFailure): Promise<boolean> {
     const records = items.filter((i) => i.matched).map((i) => i.record);
     for (let attempt = 1; !stopping; attempt += 1) {
       try {
-        await deadLetterRecords(options, records, reason);
+        await deadLetterRecords(options, records, reason, failure);
         return true;
       } catch (error) {
         log.error(`${name}: cannot write to syntor.dlq (attempt ${attempt}): ${(error as Error).message}`);
@@ -192,26 +174,45 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     return false;
   }
 
-  async function deliverNext(reason: 'full' | 'window') {
-    if (stopping || buffer.length === 0) return;
-    // A window tick only delivers once the window has really elapsed (a full flush may have restarted it).
-    if (reason === 'window' && windowStartedAt !== undefined && Date.now() < windowStartedAt + trigger.batchingWindowMs) {
-      armWindow();
-      return;
-    }
-    clearTimeout(windowTimer);
-    windowTimer = undefined;
-    await deliver(takeBatch());
-    if (paused && buffer.length < maxBuffered / 2 && !stopping) {
-      consumer().resume([{ topic: trigger.topic }]);
-      paused = false;
-    }
-    if (matchedCount() >= trigger.batchSize) schedule('full');
-    else armWindow();
+  /**
+   * AWS does not document what happens to a Kafka record whose event alone passes 6 MB; the harness
+   * sends it to syntor.dlq uninvoked (condition `MaximumPayloadSizeExceeded`, the name other on-failure
+   * destinations document) and commits it, so its partition goes on.
+   */
+  async function deadLetterTooLarge(batch: readonly BufferedRecord[]) {
+    const { record } = batch[0]!;
+    const reason = `record-too-large: the event for ${record.topic}-${record.partition}@${record.offset} alone is ${singleRecordEventBytes(record, options.eventSource)} bytes, over Lambda's ${payloadBytes}-byte invocation payload`;
+    log.error(`${name}: ${reason}; to syntor.dlq without invoking`);
+    if (await deadLetter(batch, reason, POLLER_FAILURES.recordTooLarge)) commit(commitAll(batch));
   }
+
+  const delivery = {
+    trigger,
+    retries: effectiveRetryAttempts(trigger),
+    retry,
+    name,
+    log,
+    invoke: invokeOnce,
+    commit,
+    deadLetter,
+    sleep: (ms: number) => sleep(ms, true, { signal: stopSleep.signal }).catch(() => false),
+    stopping: () => stopping,
+    onSuccess() {
+      status.consecutiveFailures = 0;
+      status.state = 'running';
+    },
+    onFailure(reason: string) {
+      metrics.errors.inc(labels);
+      status.failures += 1;
+      status.consecutiveFailures += 1;
+      status.state = 'retrying';
+      status.lastError = reason;
+    },
+  };
 
   async function eachBatch({ batch, isStale, resolveOffset }: EachBatchPayload) {
     if (stopping || isStale() || batch.messages.length === 0) return;
+    const bufferedAt = Date.now();
     for (const message of batch.messages) {
       const record = fromKafkaJsMessage(batch.topic, batch.partition, message);
       const matched = options.filter(record.value);
@@ -219,7 +220,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
         metrics.recordsFiltered.inc({ agent: options.agent, function: options.functionId });
         status.filtered += 1;
       }
-      buffer.push({ record, matched });
+      buffer.push({ record, matched, bufferedAt, bytes: matched ? recordBytes(record) : 0 });
     }
     // Moves kafkajs's fetch position on; the commit happens only after the handler succeeds.
     resolveOffset(batch.lastOffset());
@@ -227,8 +228,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
       consumer().pause([{ topic: trigger.topic }]);
       paused = true;
     }
-    if (trigger.batchingWindowMs === 0 || matchedCount() >= trigger.batchSize) schedule('full');
-    else armWindow();
+    pump();
   }
 
   function watch(created: Consumer) {
@@ -237,7 +237,6 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
       // After a rebalance (or a replaced consumer) kafkajs fetches again from the committed offsets:
       // buffered records would repeat, and the new consumer has nothing paused.
       buffer = [];
-      windowStartedAt = undefined;
       paused = false;
     });
     created.on(created.events.CRASH, (event) => {
@@ -256,7 +255,8 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
       maxWaitTimeInMs: 250,
     },
     topic: trigger.topic,
-    fromBeginning: trigger.startingPosition === 'TRIM_HORIZON',
+    // AT_TIMESTAMP: the group's offsets were set before the first poller started (startingPosition.ts).
+    fromBeginning: trigger.startingPosition !== 'LATEST',
     run: { autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch },
     setup: watch,
     name,
@@ -272,7 +272,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
       clearTimeout(windowTimer);
       stopSleep.abort();
       stopSleep = new AbortController();
-      await queue;
+      await Promise.all(running);
       await commits;
       await resilient.stop();
       status.state = 'stopped';

@@ -1,0 +1,80 @@
+import type { BufferedRecord } from './commitPlan.js';
+import { tpOf } from './inFlightPartitions.js';
+import { partitionBytes } from './payloadSize.js';
+
+/** A fetched record waiting for a batch. */
+export interface PendingRecord extends BufferedRecord {
+  /** When the poller fetched it: the batching window runs from the oldest waiting record. */
+  bufferedAt: number;
+  /** What it adds to the MSK event JSON (see payloadSize.ts); 0 for a filtered record, never sent. */
+  bytes: number;
+}
+
+export interface BatchLimits {
+  batchSize: number;
+  payloadBytes: number;
+  /** The event's own bytes before any record (see `eventBytes`). */
+  eventBytes: number;
+  /** Partitions with a batch in flight: none of their records may be taken. */
+  inFlight: { has(tp: string): boolean };
+}
+
+export interface FormedBatch {
+  batch: PendingRecord[];
+  rest: PendingRecord[];
+  /** The batch is one record whose event alone passes the payload cap: it cannot be invoked. */
+  tooLarge: boolean;
+}
+
+/**
+ * Takes the next batch from the buffer the way Lambda fills one: in fetch order, up to `batchSize`
+ * delivered records and as many as fit in the 6 MB payload, several partitions together, and for each
+ * partition only a run from its oldest waiting record (a partition that is in flight, or whose next
+ * record does not fit, is left whole for a later batch, so order holds). Filtered records ride along
+ * with their partition so their offsets are committed. A single record too large for any event is
+ * returned alone, flagged, so the caller dead-letters it.
+ */
+export function formBatch(buffer: readonly PendingRecord[], limits: BatchLimits): FormedBatch {
+  const batch: PendingRecord[] = [];
+  const rest: PendingRecord[] = [];
+  const closed = new Set<string>();
+  const opened = new Set<string>();
+  let matched = 0;
+  let bytes = limits.eventBytes;
+  let tooLarge: PendingRecord | undefined;
+
+  for (const item of buffer) {
+    const tp = tpOf(item);
+    if (limits.inFlight.has(tp) || closed.has(tp) || tooLarge) {
+      rest.push(item);
+      continue;
+    }
+    if (!item.matched) {
+      batch.push(item);
+      opened.add(tp);
+      continue;
+    }
+    const adds = item.bytes + (opened.has(tp) ? 0 : partitionBytes(tp));
+    if (matched === 0 && limits.eventBytes + adds > limits.payloadBytes) {
+      // Alone it passes the cap: it goes on its own, after what its partition already has in this batch.
+      if (batch.length === 0) {
+        tooLarge = item;
+        batch.push(item);
+      } else {
+        closed.add(tp);
+        rest.push(item);
+      }
+      continue;
+    }
+    if (matched >= limits.batchSize || bytes + adds > limits.payloadBytes) {
+      closed.add(tp);
+      rest.push(item);
+      continue;
+    }
+    batch.push(item);
+    opened.add(tp);
+    matched += 1;
+    bytes += adds;
+  }
+  return { batch, rest, tooLarge: tooLarge !== undefined };
+}

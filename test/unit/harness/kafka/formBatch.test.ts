@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { formBatch, type PendingRecord } from '../../../../local/harness/kafka/formBatch.js';
+import { InFlightPartitions } from '../../../../local/harness/kafka/inFlightPartitions.js';
+import { eventBytes, partitionBytes, recordBytes } from '../../../../local/harness/kafka/payloadSize.js';
+import { buildKafkaRecord } from '../../../fixtures/kafkaRecords.js';
+
+const pending = (partition: number, offset: number, { matched = true, value = 'v' } = {}): PendingRecord => {
+  const record = buildKafkaRecord({ topic: 't', partition, offset: String(offset), value: Buffer.from(value) });
+  return { record, matched, bufferedAt: 0, bytes: matched ? recordBytes(record) : 0 };
+};
+const ids = (items: readonly PendingRecord[]) => items.map((i) => `${i.record.partition}@${i.record.offset}`);
+const limits = (extra: Partial<Parameters<typeof formBatch>[1]> = {}) => ({ batchSize: 100, payloadBytes: 6 * 1024 * 1024, eventBytes: eventBytes(), inFlight: new InFlightPartitions(), ...extra });
+
+describe('forming a batch', () => {
+  it('takes records of several partitions in fetch order, up to the batch size, each partition a run from its oldest', () => {
+    // Prepare
+    const buffer = [pending(0, 1), pending(1, 1), pending(0, 2), pending(1, 2), pending(0, 3)];
+
+    // Act
+    const { batch, rest } = formBatch(buffer, limits({ batchSize: 3 }));
+
+    // Assess: partition 1's second record would pass the size, so partition 0's third waits too
+    expect(ids(batch)).toEqual(['0@1', '1@1', '0@2']);
+    expect(ids(rest)).toEqual(['1@2', '0@3']);
+  });
+
+  it('leaves every record of a partition in flight for a later batch', () => {
+    const inFlight = new InFlightPartitions();
+    inFlight.claim([pending(0, 0)]);
+
+    const { batch, rest } = formBatch([pending(0, 1), pending(1, 1), pending(0, 2)], limits({ inFlight }));
+
+    expect(ids(batch)).toEqual(['1@1']);
+    expect(ids(rest)).toEqual(['0@1', '0@2']);
+  });
+
+  it('lets filtered records ride along with their partition once the batch is full, so their offsets are committed', () => {
+    const buffer = [pending(0, 1), pending(0, 2, { matched: false }), pending(1, 1, { matched: false }), pending(0, 3), pending(0, 4, { matched: false })];
+
+    const { batch, rest } = formBatch(buffer, limits({ batchSize: 1 }));
+
+    expect(ids(batch)).toEqual(['0@1', '0@2', '1@1']);
+    expect(ids(rest)).toEqual(['0@3', '0@4']);
+  });
+
+  it('cuts the batch where the event JSON would pass the payload cap', () => {
+    // Prepare: room for exactly two records of partition 0
+    const buffer = [pending(0, 1, { value: 'x'.repeat(1_000) }), pending(0, 2, { value: 'x'.repeat(1_000) }), pending(0, 3, { value: 'x'.repeat(1_000) })];
+    const payloadBytes = eventBytes() + partitionBytes('t-0') + buffer[0]!.bytes + buffer[1]!.bytes;
+
+    // Act
+    const { batch, rest, tooLarge } = formBatch(buffer, limits({ payloadBytes }));
+
+    // Assess
+    expect(ids(batch)).toEqual(['0@1', '0@2']);
+    expect(ids(rest)).toEqual(['0@3']);
+    expect(tooLarge).toBe(false);
+  });
+
+  it('returns a record whose event alone passes the cap on its own, flagged, once nothing precedes it', () => {
+    const big = pending(1, 1, { value: 'x'.repeat(5_000) });
+    const payloadBytes = 4_000;
+
+    const first = formBatch([pending(0, 1), big, pending(1, 2)], limits({ payloadBytes }));
+    const second = formBatch(first.rest, limits({ payloadBytes }));
+
+    expect(ids(first.batch)).toEqual(['0@1']);
+    expect(first.tooLarge).toBe(false);
+    expect(ids(second.batch)).toEqual(['1@1']);
+    expect(second.tooLarge).toBe(true);
+    expect(ids(second.rest)).toEqual(['1@2']);
+  });
+});
+
+describe('partitions in flight', () => {
+  it('refuses to claim a partition twice', () => {
+    const inFlight = new InFlightPartitions();
+    inFlight.claim([pending(0, 1), pending(0, 2)]);
+
+    expect(() => inFlight.claim([pending(0, 3)])).toThrow('partition t-0 is already in flight');
+    inFlight.release([pending(0, 1)]);
+    expect(inFlight.has('t-0')).toBe(false);
+  });
+});
