@@ -14,7 +14,8 @@ import { invokerFor } from './invokerFor.js';
 import { consumerLag } from './kafka/consumerLag.js';
 import { ensureTriggerTopics, triggerTopicsOf } from './kafka/ensureTriggerTopics.js';
 import type { RetryPolicy } from './kafka/backoff.js';
-import { startKafkaTrigger } from './kafka/kafkaTrigger.js';
+import { kafkaPlanLine } from './kafka/planLine.js';
+import { startPollers } from './kafka/startPollers.js';
 import { consoleLog, type HarnessLog } from './log.js';
 import { startOpsServer } from './opsServer.js';
 import { startSchedule } from './schedule/index.js';
@@ -25,13 +26,15 @@ export interface HarnessOptions {
   agents: readonly AgentManifest[];
   /** Run only these agents (all by default). */
   only?: readonly string[];
-  /** Poller instances per Kafka-triggered function, by agent name or function id (default 1). */
+  /** Poller instances per Kafka-triggered function, by agent name or function id: fixed, no scaling (default: the trigger's pollers, scaled on lag). */
   instances?: Readonly<Record<string, number>>;
   /** Ports for HTTP routes, /metrics and /health; `false` turns one off, 0 picks a free port. */
   ports?: { http?: number | false; metrics?: number | false; health?: number | false };
   retry?: RetryPolicy;
   /** Fire every schedule once right after start (then on its cadence): "run the sweeper now". */
   fireSchedulesOnStart?: boolean;
+  /** How often pollers are scaled on the offset lag (ms; default 60 s, Lambda's). */
+  pollerScaleIntervalMs?: number;
   /** How often consumer lag is measured (ms). */
   lagIntervalMs?: number;
   log?: HarnessLog;
@@ -74,8 +77,9 @@ function selectAgents(agents: readonly AgentManifest[], only: readonly string[] 
   return agents.filter((a) => only.includes(a.name));
 }
 
-function instancesOf(options: HarnessOptions, agent: AgentManifest, fn: FunctionManifest): number {
-  const count = options.instances?.[functionId(agent, fn)] ?? options.instances?.[agent.name] ?? 1;
+function instancesOf(options: HarnessOptions, agent: AgentManifest, fn: FunctionManifest): number | undefined {
+  const count = options.instances?.[functionId(agent, fn)] ?? options.instances?.[agent.name];
+  if (count === undefined) return undefined;
   if (!Number.isInteger(count) || count < 1 || count > 64) {
     throw new HarnessUsageError(`Instances of ${functionId(agent, fn)} must be a whole number from 1 to 64, got ${count}`);
   }
@@ -103,7 +107,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   const metrics = createPlatformMetrics(new Registry());
   const producer = createProducer(kafka);
   const running: Stoppable[] = [];
-  const statuses: (() => TriggerStatus)[] = [];
+  const statuses: (() => TriggerStatus | TriggerStatus[])[] = [];
   const routes: HttpRoute[] = [];
   const lagTargets: { groupId: string; topic: string }[] = [];
   const plan: string[] = [];
@@ -129,24 +133,17 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
             const filter = compileFilters(trigger.filters);
             const groupId = consumerGroupOf(agent, fn, trigger);
             const count = instancesOf(options, agent, fn);
-            const pollers = await Promise.all(
-              Array.from({ length: count }, (_, i) =>
-                startKafkaTrigger({
-                  kafka, agent: agent.name, functionId: id, instance: i + 1, trigger, groupId, invoke, filter, producer, metrics, log,
-                  ...(options.retry ? { retry: options.retry } : {}),
-                  eventSource: localEventSource(options.eventSource ?? 'msk', options.config.kafka.brokers),
-                }),
-              ),
-            );
-            for (const poller of pollers) {
-              running.push(poller);
-              statuses.push(poller.status);
-            }
+            const pollers = await startPollers({
+              kafka, agent: agent.name, functionId: id, trigger, groupId, invoke, filter, producer, metrics, log,
+              ...(options.retry ? { retry: options.retry } : {}),
+              eventSource: localEventSource(options.eventSource ?? 'msk', options.config.kafka.brokers),
+              ...(count === undefined ? {} : { instances: count }),
+              ...(options.pollerScaleIntervalMs ? { scaleIntervalMs: options.pollerScaleIntervalMs } : {}),
+            });
+            running.push(pollers);
+            statuses.push(pollers.statuses);
             lagTargets.push({ groupId, topic: trigger.topic });
-            plan.push(
-              `${id}${count > 1 ? ` ×${count}` : ''}  kafka ${trigger.topic} (batch ${trigger.batchSize}, window ${trigger.batchingWindowMs} ms, group ${groupId}` +
-                `${trigger.filters.length > 0 ? `, ${trigger.filters.length} filter${trigger.filters.length > 1 ? 's' : ''}` : ''})`,
-            );
+            plan.push(kafkaPlanLine(id, trigger, groupId, pollers.bounds));
           } else if (trigger.type === 'schedule') {
             const status = newTriggerStatus(id, 1, `schedule:${trigger.expression}`);
             status.state = 'running';
@@ -213,7 +210,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     }
     const metricsPort = options.ports?.metrics ?? config.metricsPort;
     const healthPort = options.ports?.health ?? config.healthPort;
-    const status = () => statuses.map((s) => s());
+    const status = () => statuses.flatMap((s) => s());
     // The platform's metrics from this harness, and what the handlers record in this process.
     const served = async () => aggregateMetrics([metrics.registry, metricsRegistry], (await Promise.all(pools.map((pool) => pool.metrics()))).flat());
     const host = config.metricsHost;
