@@ -1,4 +1,5 @@
 import type { KafkaTrigger } from '../../../lib/contracts/index.js';
+import { POLLER_LIMITS } from './constants.js';
 
 export interface PollerBounds {
   minimum: number;
@@ -21,12 +22,15 @@ export function pollerBounds(trigger: Pick<KafkaTrigger, 'provisionedPollers'>, 
 }
 
 /**
- * One evaluation of the offset lag, as Lambda makes one a minute: a lag that did not shrink since the
- * last evaluation means records arrive faster than the pollers handle them (one more poller); no lag
- * means one fewer will do. AWS does not publish its thresholds; this is the simplest rule of that shape.
+ * One evaluation of the offset lag, as Lambda makes one a minute. AWS scales when "the offset lag is
+ * too high" without publishing the threshold; here it is what the pollers hold in flight at once
+ * (`pollers × 5 × batchSize` records): a lag above that at two evaluations in a row means records
+ * arrive faster than they are handled (one more poller); a lag one poller fewer could hold means one
+ * fewer will do.
  */
-export function scaleStep(lag: number, previousLag: number | undefined, pollers: number, bounds: PollerBounds): -1 | 0 | 1 {
-  if (lag > 0 && previousLag !== undefined && lag >= previousLag && pollers < bounds.maximum) return 1;
-  if (lag === 0 && pollers > bounds.minimum) return -1;
+export function scaleStep(lag: number, previousLag: number | undefined, pollers: number, bounds: PollerBounds, batchSize: number): -1 | 0 | 1 {
+  const holds = (n: number) => n * POLLER_LIMITS.concurrentInvocations * batchSize;
+  if (lag > holds(pollers) && previousLag !== undefined && previousLag > holds(pollers) && pollers < bounds.maximum) return 1;
+  if (lag <= holds(pollers - 1) && pollers > bounds.minimum) return -1;
   return 0;
 }

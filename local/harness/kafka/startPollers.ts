@@ -56,7 +56,7 @@ export async function startPollers(options: PollersOptions): Promise<RunningPoll
   async function evaluate() {
     try {
       const lag = await consumerLag(admin, groupId, trigger.topic);
-      const step = scaleStep(lag, previousLag, pollers.length, bounds);
+      const step = scaleStep(lag, previousLag, pollers.length, bounds, trigger.batchSize);
       previousLag = lag;
       if (stopping || step === 0) return;
       if (step > 0) await add();
