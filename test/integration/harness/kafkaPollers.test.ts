@@ -66,7 +66,7 @@ describe('Kafka pollers: scaling', () => {
     const harness = await runHarness(agent);
 
     expect(harness.status()).toHaveLength(2);
-    expect(harness.plan.find((line) => line.startsWith(`${fn}-prov`))).toContain('×2–3 provisioned');
+    expect(harness.plan.find((line) => line.startsWith(`${fn}-prov`))).toContain('pollers 2–3 provisioned');
   });
 
   it('adds on-demand pollers while the lag stays above what they hold, up to one per partition, and removes them once it is gone', async () => {
