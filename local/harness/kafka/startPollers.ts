@@ -67,7 +67,10 @@ export async function startPollers(options: PollersOptions): Promise<RunningPoll
     }
   }
 
-  const timer = bounds.minimum === bounds.maximum
+  const fixed = bounds.minimum === bounds.maximum;
+  // A fixed count never asks for the lag: the admin client is not kept.
+  if (fixed) await admin.disconnect();
+  const timer = fixed
     ? undefined
     : setInterval(() => {
         evaluating = evaluating.then(evaluate);
@@ -75,14 +78,15 @@ export async function startPollers(options: PollersOptions): Promise<RunningPoll
 
   return {
     bounds,
-    statuses: () => pollers.map((p) => p.status()),
+    // In instance order, and still there once stopped (a harness's last word on its pollers).
+    statuses: () => pollers.map((p) => p.status()).sort((a, b) => a.instance - b.instance),
     count: () => pollers.length,
     async stop() {
       stopping = true;
       clearInterval(timer);
       await evaluating;
-      await Promise.all(pollers.splice(0).map((p) => p.stop()));
-      await admin.disconnect();
+      await Promise.all(pollers.map((p) => p.stop()));
+      if (!fixed) await admin.disconnect();
     },
   };
 }
