@@ -3,6 +3,8 @@ import { SyntorError } from '../errors/index.js';
 
 /** The MSK bootstrap brokers could not be looked up (API error, or the cluster has no IAM listener). */
 export class AwsBrokersLookupError extends SyntorError {
+  readonly code = 'aws-brokers-lookup-failed';
+
   constructor(
     readonly clusterArn: string,
     reason: string,
@@ -14,6 +16,8 @@ export class AwsBrokersLookupError extends SyntorError {
 
 /** Secrets Manager did not return the secret (throttling, network, permissions): retried by the trigger. */
 export class AwsSecretReadError extends SyntorError {
+  readonly code = 'aws-secret-read-failed';
+
   constructor(
     readonly secretArn: string,
     options: { cause?: unknown } = {},
@@ -24,6 +28,8 @@ export class AwsSecretReadError extends SyntorError {
 
 /** The secret exists but does not have the expected shape. Its values are never put in the message. */
 export class AwsSecretInvalidError extends SyntorError {
+  readonly code = 'aws-secret-invalid';
+
   constructor(
     readonly secretArn: string,
     detail: string,

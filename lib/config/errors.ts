@@ -2,6 +2,7 @@ import { SyntorError } from '../errors/index.js';
 /** Thrown at start-up when a `SYNTOR_*` variable is missing or malformed. Never retriable. */
 export class ConfigInvalidError extends SyntorError {
   override readonly name = 'ConfigInvalidError';
+  readonly code = 'config-invalid';
   override readonly retriable = false;
 
   constructor(

@@ -1,6 +1,6 @@
 import { SyntorError } from '../errors/index.js';
 /** Base of the Kafka area's errors. `retriable` says whether trying the same thing again may succeed. */
-export class KafkaAreaError extends SyntorError {}
+export abstract class KafkaAreaError extends SyntorError {}
 
 export type RecordDecodeReason = 'empty-value' | 'invalid-json' | 'invalid-envelope';
 
@@ -9,6 +9,8 @@ export type RecordDecodeReason = 'empty-value' | 'invalid-json' | 'invalid-envel
  * so the record goes to the dead-letter topic with this reason and origin.
  */
 export class MskRecordDecodeError extends KafkaAreaError {
+  readonly code = 'msk-record-decode-failed';
+
   constructor(
     readonly reason: RecordDecodeReason,
     readonly origin: { topic: string; partition: number; offset: string },
@@ -21,6 +23,8 @@ export class MskRecordDecodeError extends KafkaAreaError {
 
 /** The event handed to a Kafka-triggered handler is not the shape Lambda sends. */
 export class MskEventInvalidError extends KafkaAreaError {
+  readonly code = 'msk-event-invalid';
+
   constructor(detail: string, options?: { cause?: unknown }) {
     super(`Not an MSK event: ${detail}`, { retriable: false, ...options });
   }
@@ -28,6 +32,8 @@ export class MskEventInvalidError extends KafkaAreaError {
 
 /** A message failed its schema on the way out: a programming error in the caller. */
 export class KafkaMessageInvalidError extends KafkaAreaError {
+  readonly code = 'message-invalid';
+
   constructor(
     readonly messageType: string,
     detail: string,

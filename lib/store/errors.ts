@@ -2,10 +2,12 @@ import { SyntorError } from '../errors/index.js';
 import type { TaskStatus } from '../contracts/index.js';
 
 /** Base of the store's errors. `retriable` is true for infrastructure trouble (connection lost, timeouts). */
-export class StoreError extends SyntorError {}
+export abstract class StoreError extends SyntorError {}
 
 /** A transition the lifecycle never allows (e.g. completed → running): a bug in the caller, not a race. */
 export class StoreIllegalTransitionError extends StoreError {
+  readonly code = 'store-illegal-transition';
+
   constructor(
     readonly taskId: string,
     readonly to: TaskStatus,
@@ -17,6 +19,8 @@ export class StoreIllegalTransitionError extends StoreError {
 
 /** Migrations could not be applied. */
 export class StoreMigrationError extends StoreError {
+  readonly code = 'store-migration-failed';
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, { retriable: false, ...options });
   }

@@ -73,7 +73,7 @@ async function attemptTask(run: AssignmentRun, log: Logger): Promise<PayloadInpu
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         abort.abort();
-        reject(Object.assign(new Error(`${task.type} did not finish within ${budget} ms`), { name: 'TaskTimeoutError', retriable: true }));
+        reject(Object.assign(new Error(`${task.type} did not finish within ${budget} ms`), { name: 'TaskTimeoutError', code: 'TaskTimeoutError', retriable: true }));
       }, budget);
     });
     const result = await Promise.race([runCapability(capability, task.payload, ctx), timeout]);

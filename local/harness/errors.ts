@@ -1,9 +1,11 @@
 import { SyntorError } from '../../lib/errors/index.js';
 /** Base of the harness's errors; `retriable` says whether the harness retries the invocation. */
-export class HarnessError extends SyntorError {}
+export abstract class HarnessError extends SyntorError {}
 
 /** The handler ran past the function's timeout. Lambda reports "Task timed out after N seconds" and retries. */
 export class HandlerTimeoutError extends HarnessError {
+  readonly code = 'handler-timeout';
+
   constructor(
     readonly functionId: string,
     readonly timeoutSeconds: number,
@@ -14,6 +16,8 @@ export class HandlerTimeoutError extends HarnessError {
 
 /** The handler threw or rejected. */
 export class HandlerFailedError extends HarnessError {
+  readonly code = 'handler-failed';
+
   constructor(
     readonly functionId: string,
     options: { cause: unknown },
@@ -25,6 +29,8 @@ export class HandlerFailedError extends HarnessError {
 
 /** The manifest points at a module or export that is not a function. */
 export class HandlerNotFoundError extends HarnessError {
+  readonly code = 'handler-not-found';
+
   constructor(
     readonly functionId: string,
     detail: string,
@@ -36,6 +42,8 @@ export class HandlerNotFoundError extends HarnessError {
 
 /** What the user asked for on the command line cannot be done (unknown agent, bad count…). */
 export class HarnessUsageError extends HarnessError {
+  readonly code = 'harness-usage';
+
   constructor(message: string) {
     super(message, { retriable: false });
   }

@@ -45,6 +45,7 @@ export function describeUnavailable(details: UnavailableDetails): string {
  */
 export class ServicesUnavailableError extends SyntorError {
   override readonly name = 'ServicesUnavailableError';
+  readonly code = 'services-unavailable';
   override readonly retriable = false;
   readonly service: ServiceName;
   readonly address: string;
@@ -65,6 +66,7 @@ export class ServicesUnavailableError extends SyntorError {
 /** An external program (mvn, java, pg_ctlcluster, redis-server) failed; usually the `cause` of the above. */
 export class ServicesCommandError extends SyntorError {
   override readonly name = 'ServicesCommandError';
+  readonly code = 'services-command-failed';
   override readonly retriable = false;
 
   constructor(
@@ -86,6 +88,7 @@ export class ServicesCommandError extends SyntorError {
 /** Another process held the start lock for longer than we were willing to wait. */
 export class ServicesLockTimeoutError extends SyntorError {
   override readonly name = 'ServicesLockTimeoutError';
+  readonly code = 'services-lock-timeout';
   override readonly retriable = true;
 
   constructor(

@@ -5,6 +5,7 @@ import { SyntorError } from '../../../lib/errors/index.js';
  */
 export class FilterPatternInvalidError extends SyntorError {
   override readonly name = 'FilterPatternInvalidError';
+  readonly code = 'filter-pattern-invalid';
   override readonly retriable = false;
 
   constructor(

@@ -5,6 +5,7 @@ import { SyntorError } from '../../../lib/errors/index.js';
  */
 export class ScheduleExpressionInvalidError extends SyntorError {
   override readonly name = 'ScheduleExpressionInvalidError';
+  readonly code = 'schedule-expression-invalid';
   override readonly retriable = false;
 
   constructor(
