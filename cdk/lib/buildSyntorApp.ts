@@ -79,13 +79,13 @@ export async function buildSyntorApp(options: BuildSyntorAppOptions): Promise<Sy
         ...stackProps('agents'),
         ...shared,
         data: data.data,
-        clusterArn: messaging.cluster.clusterArn,
+        ...(messaging.cluster ? { clusterArn: messaging.cluster.clusterArn } : {}),
         functions,
       });
   const monitoring = new MonitoringStack(app, `${settings.prefix}-monitoring`, {
     ...stackProps('monitoring'),
     settings,
-    clusterName: messaging.cluster.clusterName,
+    ...(messaging.cluster ? { clusterName: messaging.cluster.clusterName } : {}),
     functions: agents?.functions ?? [],
   });
   Tags.of(app).add('project', 'syntor');

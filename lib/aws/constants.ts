@@ -6,6 +6,10 @@
 export const AWS_ENV = {
   /** ARN of the MSK cluster: bootstrap brokers are looked up from it and IAM (SASL/OAUTHBEARER) is used. */
   mskClusterArn: 'SYNTOR_MSK_CLUSTER_ARN',
+  /** ARN of a self-managed cluster's credentials secret (brokers come from SYNTOR_KAFKA_BROKERS): see `selfManagedKafkaAuth`. */
+  kafkaSecretArn: 'SYNTOR_KAFKA_SECRET_ARN',
+  /** How that secret signs in: `sasl-scram-512` (`{ username, password }`) or `mtls` (`{ certificate, privateKey, privateKeyPassword? }`). */
+  kafkaAuth: 'SYNTOR_KAFKA_AUTH',
   /** ARN of the RDS-generated secret: `{ username, password, host, port, dbname }`. */
   postgresSecretArn: 'SYNTOR_POSTGRES_SECRET_ARN',
   /** ARN of the ElastiCache AUTH token secret: `{ token }`. */

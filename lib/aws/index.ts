@@ -4,4 +4,7 @@ export { createDatabasePassword, type DatabasePassword } from './databasePasswor
 export { AwsBrokersLookupError, AwsSecretInvalidError, AwsSecretReadError, DatabaseAuthFailedError } from './errors.js';
 export { mskIamSasl, regionOfArn, type TokenSigner } from './mskIamSasl.js';
 export { forgetConnections, resolveConnections, type Connections, type ResolveConnectionsDeps } from './resolveConnections.js';
+export {
+  kafkaClientCertificateSecretSchema, kafkaScramSecretSchema, parseSelfManagedKafkaAuth, SELF_MANAGED_KAFKA_AUTH, selfManagedKafkaAuth, type SelfManagedKafkaAuth,
+} from './selfManagedKafka.js';
 export { cacheAuthSecretSchema, databaseSecretSchema, readJsonSecret, type CacheAuthSecret, type DatabaseSecret } from './secrets.js';

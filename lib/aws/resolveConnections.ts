@@ -8,6 +8,7 @@ import { createDatabasePassword, type DatabasePassword } from './databasePasswor
 import { mskIamSasl, regionOfArn, type TokenSigner } from './mskIamSasl.js';
 import { createKafkaClient, createSecretsManagerClient } from './sdkClients.js';
 import { cacheAuthSecretSchema, databaseSecretSchema, readJsonSecret } from './secrets.js';
+import { parseSelfManagedKafkaAuth, selfManagedKafkaAuth } from './selfManagedKafka.js';
 
 /** Where a handler's clients connect, wherever it runs. */
 export interface Connections {
@@ -15,7 +16,7 @@ export interface Connections {
   readonly runtime: 'aws' | 'local';
   /** The configuration with brokers, PostgreSQL credentials and the Redis password filled in from AWS. */
   readonly config: SyntorConfig;
-  /** Extra kafkajs settings for `createKafka(config, kafka)`: TLS and MSK IAM on AWS, none locally. */
+  /** Extra kafkajs settings for `createKafka(config, kafka)`: TLS and MSK IAM (or a self-managed cluster's secret) on AWS, none locally. */
   readonly kafka: Pick<KafkaConfig, 'ssl' | 'sasl'>;
   /** Redis/Valkey expects TLS (ElastiCache with in-transit encryption). */
   readonly redisTls: boolean;
@@ -70,16 +71,20 @@ async function resolve(config: SyntorConfig, deps: ResolveConnectionsDeps): Prom
   const postgresSecretArn = env[AWS_ENV.postgresSecretArn] || undefined;
   const redisSecretArn = env[AWS_ENV.redisAuthSecretArn] || undefined;
   const redisTls = env[AWS_ENV.redisTls] === 'true';
-  const runtime = clusterArn || postgresSecretArn || redisSecretArn ? 'aws' : 'local';
+  // A self-managed cluster: brokers are SYNTOR_KAFKA_BROKERS as given, the secret signs in.
+  const kafkaSecretArn = clusterArn ? undefined : env[AWS_ENV.kafkaSecretArn] || undefined;
+  const kafkaAuth = kafkaSecretArn ? parseSelfManagedKafkaAuth(AWS_ENV.kafkaAuth, env[AWS_ENV.kafkaAuth]) : undefined;
+  const runtime = clusterArn || kafkaSecretArn || postgresSecretArn || redisSecretArn ? 'aws' : 'local';
 
   let secrets: Promise<SecretsManagerClient> | undefined;
   const secretsClient = () => (secrets ??= deps.secretsClient ? Promise.resolve(deps.secretsClient()) : createSecretsManagerClient());
   const kafkaClient = (arn: string) => (deps.kafkaClient ? Promise.resolve(deps.kafkaClient()) : createKafkaClient(regionOfArn(arn)));
   const readDatabaseSecret = (arn: string) => secretsClient().then((client) => readJsonSecret(client, arn, databaseSecretSchema));
-  const [brokers, database, cacheAuth] = await Promise.all([
+  const [brokers, database, cacheAuth, selfManaged] = await Promise.all([
     clusterArn ? kafkaClient(clusterArn).then((client) => lookupBootstrapBrokers(client, clusterArn)) : undefined,
     postgresSecretArn ? readDatabaseSecret(postgresSecretArn) : undefined,
     redisSecretArn ? secretsClient().then((client) => readJsonSecret(client, redisSecretArn, cacheAuthSecretSchema)) : undefined,
+    kafkaSecretArn && kafkaAuth ? secretsClient().then((client) => selfManagedKafkaAuth(client, kafkaSecretArn, kafkaAuth)) : undefined,
   ]);
 
   // Single-user rotation changes only the password; a new user, host or database needs a cold start.
@@ -92,7 +97,7 @@ async function resolve(config: SyntorConfig, deps: ResolveConnectionsDeps): Prom
     runtime,
     redisTls,
     ...(postgresPassword ? { postgresPassword } : {}),
-    kafka: clusterArn ? { ssl: true, sasl: mskIamSasl(regionOfArn(clusterArn), deps.signToken) } : {},
+    kafka: clusterArn ? { ssl: true, sasl: mskIamSasl(regionOfArn(clusterArn), deps.signToken) } : (selfManaged ?? {}),
     config: {
       ...config,
       kafka: brokers ? { ...config.kafka, brokers } : config.kafka,

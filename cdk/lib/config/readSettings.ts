@@ -2,6 +2,7 @@ import type { Node } from 'constructs';
 import { CdkContextInvalidError } from '../errors.js';
 import { CONTEXT_KEYS, ENVIRONMENT_DEFAULTS, LOG_RETENTION_DAYS } from './defaults.js';
 import { readGitSettings } from './readGitSettings.js';
+import { readSelfManagedKafka } from './readSelfManagedKafka.js';
 import type { DeploymentSettings, SyntorEnvironment } from './types.js';
 
 const MAX_AZS = 2;
@@ -47,7 +48,8 @@ export function readSettings(node: Node): DeploymentSettings {
 
   const environment = oneOf<SyntorEnvironment>('environment', ['local', 'staging', 'production'], oneOf(CONTEXT_KEYS.environment, ['local', 'staging', 'production'], 'local'));
   const d = ENVIRONMENT_DEFAULTS[environment];
-  const kafkaMode = oneOf(CONTEXT_KEYS.kafka, ['serverless', 'provisioned'], 'serverless');
+  const kafkaMode = oneOf(CONTEXT_KEYS.kafka, ['serverless', 'provisioned', 'self-managed'], 'serverless');
+  const selfManaged = readSelfManagedKafka(raw, kafkaMode === 'self-managed', problems);
   const brokers = number(CONTEXT_KEYS.kafkaBrokers, d.kafkaBrokers, 2, 30);
   if (brokers % MAX_AZS !== 0) problems.push(`${CONTEXT_KEYS.kafkaBrokers}: must be a multiple of the ${MAX_AZS} availability zones, got ${brokers}`);
   onlyWith(CONTEXT_KEYS.kafkaBrokers, kafkaMode === 'provisioned', 'syntor:kafka=provisioned');
@@ -106,8 +108,10 @@ export function readSettings(node: Node): DeploymentSettings {
       brokerInstanceType: raw(CONTEXT_KEYS.kafkaInstanceType) ?? d.kafkaInstanceType,
       kafkaVersion: raw(CONTEXT_KEYS.kafkaVersion) ?? '3.9.x',
       topicPartitions: number(CONTEXT_KEYS.topicPartitions, d.topicPartitions, 1, 1000),
-      // MSK Serverless keeps three replicas of every partition; a provisioned cluster has as many as brokers allow.
-      replicationFactor: kafkaMode === 'serverless' ? 3 : Math.min(3, brokers),
+      // MSK Serverless keeps three replicas of every partition; a provisioned cluster has as many as brokers
+      // allow; a self-managed one as many as it is told (it may have fewer than three brokers).
+      replicationFactor: kafkaMode === 'serverless' ? 3 : kafkaMode === 'self-managed' ? number(CONTEXT_KEYS.kafkaReplicationFactor, 3, 1, 7) : Math.min(3, brokers),
+      ...(selfManaged ? { selfManaged } : {}),
       pollers,
       minPollers,
       maxPollers,

@@ -2,6 +2,22 @@ import type { RemovalPolicy } from 'aws-cdk-lib';
 
 export type SyntorEnvironment = 'local' | 'staging' | 'production';
 
+/**
+ * A Kafka cluster SYNTOR does not run (`-c syntor:kafka=self-managed`): its bootstrap servers, how
+ * clients authenticate and the Secrets Manager secret holding the credentials — `{ username, password }`
+ * for SASL/SCRAM-SHA-512, `{ certificate, privateKey, privateKeyPassword? }` (PEM) for mutual TLS, the
+ * formats Lambda's event source mapping reads (https://docs.aws.amazon.com/lambda/latest/dg/with-kafka-configure.html).
+ */
+export interface SelfManagedKafkaSettings {
+  readonly bootstrapServers: readonly string[];
+  readonly auth: 'sasl-scram-512' | 'mtls';
+  readonly secretArn: string;
+  /** Where the event source mappings' pollers run; by default SYNTOR's private subnets. */
+  readonly subnetIds?: readonly string[];
+  /** The pollers' security group; by default SYNTOR's Kafka security group. */
+  readonly securityGroupId?: string;
+}
+
 /** Everything the stacks vary by: read once from CDK context, validated, with per-environment defaults. */
 export interface DeploymentSettings {
   readonly environment: SyntorEnvironment;
@@ -9,7 +25,10 @@ export interface DeploymentSettings {
   readonly prefix: string;
   readonly network: { readonly natGateways: number; readonly maxAzs: number };
   readonly kafka: {
-    readonly mode: 'serverless' | 'provisioned';
+    /** `self-managed`: SYNTOR creates no MSK cluster and connects to the brokers in {@link SelfManagedKafkaSettings}. */
+    readonly mode: 'serverless' | 'provisioned' | 'self-managed';
+    /** Set exactly when `mode` is `self-managed`. */
+    readonly selfManaged?: SelfManagedKafkaSettings;
     readonly brokers: number;
     readonly brokerInstanceType: string;
     readonly kafkaVersion: string;

@@ -3,7 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { KafkaDlq, ManagedKafkaEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { KafkaDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { AWS_ENV } from '../../../lib/aws/index.js';
 import { GIT_ENV } from '../../../lib/git/constants.js';
@@ -15,7 +15,8 @@ import type { PlannedFunction } from '../manifests/types.js';
 import type { SyntorData } from '../stacks/DataStack.js';
 import type { SyntorNetwork } from '../stacks/NetworkStack.js';
 import { DATABASE_NAME } from './Database.js';
-import { mskArns } from './mskArns.js';
+import { kafkaAccessStatements, kafkaConnectionEnvironment } from './kafkaAccess.js';
+import { kafkaEventSource } from './kafkaEventSource.js';
 import { secretReadStatements } from './secretReadStatements.js';
 import { SyntorFunction } from './SyntorFunction.js';
 
@@ -24,21 +25,22 @@ export interface AgentFunctionProps {
   readonly bundle: Bundle;
   readonly settings: DeploymentSettings;
   readonly network: SyntorNetwork;
-  readonly clusterArn: string;
+  /** The MSK cluster's ARN; absent with `syntor:kafka=self-managed`. */
+  readonly clusterArn?: string;
   readonly data: SyntorData;
 }
 
 /**
- * One manifest function on Lambda with its triggers: each Kafka trigger an MSK event source mapping
- * (IAM auth, the manifest's batching, filters and consumer group; failures after finite retries to
- * `syntor.dlq`), each schedule an EventBridge rule. HTTP routes are added by the stack's HTTP API.
+ * One manifest function on Lambda with its triggers: each Kafka trigger an event source mapping on MSK
+ * (IAM auth) or on a self-managed cluster (its secret; see kafkaEventSource), with the manifest's
+ * batching, filters and consumer group, failures after finite retries to `syntor.dlq`; each schedule
+ * an EventBridge rule. HTTP routes are added by the stack's HTTP API.
  */
 export class AgentFunction extends SyntorFunction {
   readonly planned: PlannedFunction;
 
   constructor(scope: Construct, id: string, props: AgentFunctionProps) {
     const { planned, settings, data } = props;
-    const arns = mskArns(scope, props.clusterArn);
     // Only an agent with git capabilities talks to git remotes, so only its functions may read the git secrets.
     const gitAgent = planned.agent.capabilities.some((c) => c.startsWith('git.'));
     const gitToken = gitAgent ? settings.git.tokenSecretArn : undefined;
@@ -67,7 +69,7 @@ export class AgentFunction extends SyntorFunction {
         SYNTOR_POSTGRES_DATABASE: DATABASE_NAME,
         SYNTOR_POSTGRES_SSL: 'require',
         SYNTOR_REDIS_ADDRESS: data.cacheAddress,
-        [AWS_ENV.mskClusterArn]: props.clusterArn,
+        ...kafkaConnectionEnvironment(settings, props.clusterArn),
         [AWS_ENV.postgresSecretArn]: data.databaseSecret.secretArn,
         [AWS_ENV.redisAuthSecretArn]: data.cacheAuthSecret.secretArn,
         [AWS_ENV.redisTls]: 'true',
@@ -80,19 +82,8 @@ export class AgentFunction extends SyntorFunction {
         [PRODUCES_ENV]: produces.join(','),
       },
       statements: [
-        new iam.PolicyStatement({
-          sid: 'MskCluster',
-          actions: ['kafka:DescribeCluster', 'kafka:DescribeClusterV2', 'kafka:GetBootstrapBrokers', 'kafka-cluster:Connect', 'kafka-cluster:DescribeClusterDynamicConfiguration', 'kafka-cluster:WriteDataIdempotently'],
-          resources: [arns.cluster],
-        }),
-        // Only the topics the manifest says it produces (Kafka is not one trust domain: a worker cannot assign tasks).
-        ...(produces.length === 0 ? [] : [new iam.PolicyStatement({ sid: 'Produce', actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData'], resources: produces.map((t) => arns.topic(t)) })]),
-        ...(planned.kafka.length === 0
-          ? []
-          : [
-              new iam.PolicyStatement({ sid: 'ConsumeTopics', actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'], resources: [...new Set(planned.kafka.map((k) => k.trigger.topic))].map((t) => arns.topic(t)) }),
-              new iam.PolicyStatement({ sid: 'ConsumerGroups', actions: ['kafka-cluster:DescribeGroup', 'kafka-cluster:AlterGroup'], resources: planned.kafka.map((k) => arns.group(k.consumerGroupId)) }),
-            ]),
+        // IAM to exact topics and groups on MSK; the credentials secret only, on a self-managed cluster.
+        ...kafkaAccessStatements(scope, { settings, clusterArn: props.clusterArn, produces, consumes: planned.kafka.map((k) => ({ topic: k.trigger.topic, consumerGroupId: k.consumerGroupId })) }),
         ...secretReadStatements(scope, data.key, [data.databaseSecret, data.cacheAuthSecret]),
         ...(gitToken ? [new iam.PolicyStatement({ sid: 'ReadGitToken', actions: ['secretsmanager:GetSecretValue'], resources: [gitToken] })] : []),
         ...(gitCredentials ? [new iam.PolicyStatement({ sid: 'ReadGitCredentials', actions: ['secretsmanager:GetSecretValue'], resources: [gitCredentials] })] : []),
@@ -103,8 +94,7 @@ export class AgentFunction extends SyntorFunction {
 
     for (const kafka of planned.kafka) {
       const { trigger } = kafka;
-      this.function.addEventSource(new ManagedKafkaEventSource({
-        clusterArn: props.clusterArn,
+      this.function.addEventSource(kafkaEventSource(this, { settings, network: props.network, clusterArn: props.clusterArn }, {
         topic: trigger.topic,
         startingPosition: lambda.StartingPosition[trigger.startingPosition],
         ...(trigger.startingPositionTimestamp === undefined ? {} : { startingPositionTimestamp: trigger.startingPositionTimestamp }),

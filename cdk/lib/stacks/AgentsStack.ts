@@ -17,7 +17,8 @@ export interface AgentsStackProps extends StackProps {
   readonly settings: DeploymentSettings;
   readonly network: SyntorNetwork;
   readonly data: SyntorData;
-  readonly clusterArn: string;
+  /** The MSK cluster's ARN; absent with `syntor:kafka=self-managed`. */
+  readonly clusterArn?: string;
   readonly bundles: BundleCatalog;
   /** The manifest functions to deploy (see `planFunctions`). */
   readonly functions: readonly PlannedFunction[];
@@ -37,7 +38,7 @@ export class AgentsStack extends Stack {
         bundle: props.bundles.get(planned.fn.entry),
         settings,
         network: props.network,
-        clusterArn: props.clusterArn,
+        ...(props.clusterArn === undefined ? {} : { clusterArn: props.clusterArn }),
         data: props.data,
       }),
     );

@@ -13,7 +13,8 @@ import { taskGraphs } from './taskWidgets.js';
 
 export interface MonitoringStackProps extends StackProps {
   readonly settings: DeploymentSettings;
-  readonly clusterName: string;
+  /** The MSK cluster's name; absent with a self-managed cluster, whose lag and dead letters are read from Lambda's metrics. */
+  readonly clusterName?: string;
   /** The agents' functions (none when no agent is declared). */
   readonly functions: readonly (SyntorFunction & { readonly planned: PlannedFunction })[];
 }
@@ -54,23 +55,24 @@ export class MonitoringStack extends Stack {
       return created;
     };
 
-    const lagMetrics = functions.flatMap((f) =>
+    const { clusterName } = props;
+    const lagMetrics = clusterName === undefined ? selfManagedLag(functions) : functions.flatMap((f) =>
       f.planned.kafka.map((k) => new cloudwatch.Metric({
         namespace: 'AWS/Kafka',
         metricName: 'MaxOffsetLag',
-        dimensionsMap: { 'Cluster Name': props.clusterName, 'Consumer Group': k.consumerGroupId, Topic: k.trigger.topic },
+        dimensionsMap: { 'Cluster Name': clusterName, 'Consumer Group': k.consumerGroupId, Topic: k.trigger.topic },
         statistic: 'Maximum',
         period: PERIOD,
         label: k.consumerGroupId,
       })),
     );
-    const deadLetters = this.deadLetterRate(settings, props.clusterName);
+    const deadLetters = clusterName === undefined ? selfManagedDeadLetters(functions) : this.deadLetterRate(settings, clusterName);
 
     for (const f of functions) {
       alarm(f.function.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }), `${f.planned.id}-errors`, 1, `${f.planned.functionName} is failing invocations`);
     }
     lagMetrics.forEach((metric) => alarm(metric.with({ period: ALARM_PERIOD }), `${metric.label}-lag`, settings.monitoring.lagThreshold, `Consumer group ${metric.label} is ${settings.monitoring.lagThreshold}+ records behind`));
-    alarm(deadLetters.with({ period: ALARM_PERIOD }), 'dead-letters', 1, `Records are arriving on ${TOPICS.deadLetter}`);
+    if (deadLetters) alarm(deadLetters.with({ period: ALARM_PERIOD }), 'dead-letters', 1, `Records are arriving on ${TOPICS.deadLetter}`);
 
     const perFunction = (pick: (f: SyntorFunction) => cloudwatch.IMetric) => functions.map(pick);
     const [taskRates, ...taskDetails] = taskGraphs(settings.environment);
@@ -84,9 +86,9 @@ export class MonitoringStack extends Stack {
           graph('Duration p99 (ms)', perFunction((f) => f.function.metricDuration({ period: PERIOD, statistic: 'p99', label: f.function.functionName }))),
         ],
         [
-          graph('MSK offset lag per consumer group', lagMetrics),
+          graph(clusterName === undefined ? 'Kafka offset lag per function' : 'MSK offset lag per consumer group', lagMetrics),
           taskRates!,
-          graph(`Dead letters (${TOPICS.deadLetter}, records/s)`, [deadLetters]),
+          graph(clusterName === undefined ? `Dead-letter batches (${TOPICS.deadLetter}, invocations)` : `Dead letters (${TOPICS.deadLetter}, records/s)`, deadLetters ? [deadLetters] : []),
         ],
         // The agents' own metrics (EMF, namespace SYNTOR): the same story as the Grafana dashboard.
         taskDetails.slice(0, 3),
@@ -108,6 +110,19 @@ export class MonitoringStack extends Stack {
     const brokers = Object.fromEntries(Array.from({ length: settings.kafka.brokers }, (_, i) => [`b${i + 1}`, metric({ 'Broker ID': String(i + 1) })]));
     return new cloudwatch.MathExpression({ expression: Object.keys(brokers).join(' + '), usingMetrics: brokers, label: 'dead letters/s', period: PERIOD });
   }
+}
+
+/** A self-managed cluster has no MSK metrics: Lambda's OffsetLag of each Kafka-triggered function stands in. */
+function selfManagedLag(functions: MonitoringStackProps['functions']): cloudwatch.Metric[] {
+  return functions
+    .filter((f) => f.planned.kafka.length > 0)
+    .map((f) => f.function.metric('OffsetLag', { statistic: 'Maximum', period: PERIOD, label: f.planned.functionName }));
+}
+
+/** …and the invocations of the function that reads syntor.dlq say records arrived there (none: no alarm). */
+function selfManagedDeadLetters(functions: MonitoringStackProps['functions']): cloudwatch.Metric | undefined {
+  const reader = functions.find((f) => f.planned.kafka.some((k) => k.trigger.topic === TOPICS.deadLetter));
+  return reader?.function.metricInvocations({ statistic: 'Sum', period: PERIOD, label: 'dead-letter batches' });
 }
 
 function graph(title: string, metrics: readonly cloudwatch.IMetric[]): cloudwatch.GraphWidget {

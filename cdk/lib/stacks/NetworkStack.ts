@@ -59,6 +59,13 @@ export class NetworkStack extends Stack {
     // Lambda and STS, AWS over HTTPS (https://docs.aws.amazon.com/lambda/latest/dg/with-msk-cluster-network.html).
     kafka.connections.allowInternally(ec2.Port.tcp(PORTS.kafkaIam), 'brokers and event source mapping pollers');
     kafka.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(PORTS.https), 'event source mapping pollers to Lambda and STS');
+    // A self-managed cluster lives outside this VPC's security groups (peered, on premises, another
+    // account): the functions and the pollers may reach its brokers' ports, and only those.
+    const brokerPorts = new Set((settings.kafka.selfManaged?.bootstrapServers ?? []).map((server) => Number(server.split(':').pop())));
+    for (const port of brokerPorts) {
+      functions.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(port), `self-managed Kafka brokers (:${port})`);
+      kafka.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(port), `event source mapping pollers to the self-managed brokers (:${port})`);
+    }
 
     this.network = { vpc, subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, functions, kafka, database, cache };
   }

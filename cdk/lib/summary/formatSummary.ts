@@ -30,7 +30,7 @@ export function formatSummary(input: SummaryInput): string {
   const { syntor, nag } = input;
   const s = syntor.settings;
   const lines: string[] = [];
-  lines.push(`SYNTOR CDK app — environment ${s.environment}: MSK ${s.kafka.mode} (${s.kafka.topicPartitions} partitions, ${s.kafka.pollers} pollers), ${s.database.engine}, ${s.cache.engine}, HTTP auth ${s.http.auth}`);
+  lines.push(`SYNTOR CDK app — environment ${s.environment}: ${s.kafka.selfManaged ? `self-managed Kafka ${s.kafka.selfManaged.bootstrapServers.join(',')} (${s.kafka.selfManaged.auth}, ` : `MSK ${s.kafka.mode} (`}${s.kafka.topicPartitions} partitions, ${s.kafka.pollers} pollers), ${s.database.engine}, ${s.cache.engine}, HTTP auth ${s.http.auth}`);
   lines.push(`Cloud assembly: ${input.outdir}`, '');
   lines.push('Stacks');
   lines.push(table(input.stacks.map((st) => [st.name, `${st.resources} resources`, st.byService.map(([svc, n]) => `${svc} ${n}`).join(', ')])));
