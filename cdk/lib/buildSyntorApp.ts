@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { App, Tags } from 'aws-cdk-lib';
 import type { AgentManifest } from '../../lib/contracts/index.js';
 import { bundleHandlers } from './bundling/bundleHandlers.js';
+import { DEFAULT_BUNDLE_DIR } from './bundling/constants.js';
 import type { BundleCatalog } from './bundling/types.js';
 import { readSettings } from './config/readSettings.js';
 import type { DeploymentSettings } from './config/types.js';
@@ -16,7 +16,7 @@ import { NetworkStack } from './stacks/NetworkStack.js';
 
 const CROSS_STACK_REFERENCES = '@aws-cdk/core:defaultCrossStackReferences';
 
-export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL('../../cdk.out/bundles', import.meta.url));
+export { DEFAULT_BUNDLE_DIR };
 
 export interface BuildSyntorAppOptions {
   /** The agents to deploy: the registry (`functions/index.ts`) in the app, test agents in tests. */

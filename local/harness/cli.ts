@@ -43,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
     instances: cli.instances,
     fireSchedulesOnStart: cli.fireSchedules,
     eventSource: cli.eventSource,
+    bundles: cli.bundles,
     ...(cli.httpPort === undefined ? {} : { ports: { http: cli.httpPort } }),
     log: consoleLog,
   });

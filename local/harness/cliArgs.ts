@@ -17,6 +17,9 @@ Options:
   --summary-seconds N    seconds between summary lines (default 30; 0 turns them off)
   --event-source KIND    the Kafka trigger to play: msk (default; eventSource "aws:kafka" with a cluster
                          ARN) or self-managed ("SelfManagedKafka", bootstrap servers, no ARN)
+  --bundles              run each function's esbuild bundle instead of its TypeScript source: built at
+                         start by the CDK app's bundler as npm run synth builds it (minified, packages
+                         left out or shipped alike), into cdk.out/bundles; prints each function's bundle
   -h, --help             this text
 
 HTTP routes: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_HTTP_PORT>, JSON bodies only, no requests from other
@@ -38,6 +41,7 @@ export interface CliOptions {
   fireSchedules: boolean;
   summarySeconds: number;
   eventSource: KafkaEventSourceKind;
+  bundles: boolean;
 }
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
@@ -68,6 +72,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'fire-schedules': { type: 'boolean' },
         'summary-seconds': { type: 'string' },
         'event-source': { type: 'string' },
+        bundles: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -89,5 +94,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fireSchedules: values['fire-schedules'] ?? false,
     summarySeconds: values['summary-seconds'] ? wholeNumber('--summary-seconds', values['summary-seconds'], 0, 86_400) : 30,
     eventSource: eventSourceKind(values['event-source']),
+    bundles: values.bundles ?? false,
   };
 }

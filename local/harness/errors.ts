@@ -108,3 +108,29 @@ export class HarnessApiExposedError extends HarnessError {
     );
   }
 }
+
+export interface BundleFailure {
+  readonly functionId: string;
+  /** The handler's TypeScript source, the bundle's entry point. */
+  readonly entry: string;
+  readonly cause: unknown;
+}
+
+/**
+ * `--bundles`: esbuild could not bundle some functions as `npm run synth` would (so a deploy would fail
+ * too). Names each function, its source and the bundle directory, with esbuild's message. Not retriable.
+ */
+export class HarnessBundleFailedError extends HarnessError {
+  readonly code = 'harness-bundle-failed';
+
+  constructor(
+    readonly directory: string,
+    readonly failures: readonly BundleFailure[],
+  ) {
+    const lines = failures.map((f) => `  ${f.functionId} (${f.entry}): ${f.cause instanceof Error ? f.cause.message : String(f.cause)}`);
+    super(`Bundling failed (esbuild, as npm run synth) for ${failures.map((f) => f.functionId).join(', ')}, into ${directory}:\n${lines.join('\n')}`, {
+      retriable: false,
+      cause: failures[0]?.cause,
+    });
+  }
+}

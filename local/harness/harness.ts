@@ -9,6 +9,7 @@ import { HarnessApiExposedError, HarnessUsageError } from './errors.js';
 import { compileFilters } from './filter/index.js';
 import { isLoopbackHost, startHttpServer, type HttpRoute } from './http/index.js';
 import type { Invoke } from './invoker.js';
+import { bundleFunctions, type BundlesOption } from './bundles/index.js';
 import { aggregateMetrics, type EnvironmentPool } from './environment/index.js';
 import { invokerFor } from './invokerFor.js';
 import { consumerLag } from './kafka/consumerLag.js';
@@ -51,6 +52,12 @@ export interface HarnessOptions {
    * @default 'msk'
    */
   eventSource?: KafkaEventSourceKind;
+  /**
+   * Run each function's esbuild bundle, built as `npm run synth` builds it, instead of its TypeScript
+   * source: `true` into `cdk.out/bundles` (synth's own directory), `{ dir }` elsewhere.
+   * @default false
+   */
+  bundles?: BundlesOption;
 }
 
 export interface RunningHarness {
@@ -100,6 +107,8 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   const agents = selectAgents(options.agents, options.only);
   const servesHttp = options.ports?.http !== false && agents.some((a) => a.functions.some((fn) => fn.triggers.some((t) => t.type === 'http')));
   if (servesHttp && !isLoopbackHost(config.harnessHost) && config.apiToken === undefined) throw new HarnessApiExposedError(config.harnessHost);
+  // Before Kafka: a bundle that does not build fails the start at once, naming its function.
+  const bundled = options.bundles ? await bundleFunctions(agents, options.bundles, log) : undefined;
   const kafka = options.kafka ?? createKafka(config);
   // Before anything starts: a missing topic or an absent broker then fails with a message, not mid-poll.
   await ensureTriggerTopics({ kafka, config, topics: triggerTopicsOf(agents), log });
@@ -127,7 +136,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     for (const agent of agents) {
       for (const fn of agent.functions) {
         const id = functionId(agent, fn);
-        const invoke: Invoke = await invokerFor({ agent: agent.name, functionId: id, fn, isolation: options.isolation ?? true, log, pools });
+        const invoke: Invoke = await invokerFor({ agent: agent.name, functionId: id, fn: bundled?.(agent, fn) ?? fn, isolation: options.isolation ?? true, log, pools });
         for (const trigger of fn.triggers) {
           if (trigger.type === 'kafka') {
             const filter = compileFilters(trigger.filters);

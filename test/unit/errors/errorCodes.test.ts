@@ -70,6 +70,7 @@ const EXAMPLES: Record<string, readonly unknown[]> = {
   HarnessKafkaUnreachableError: [['127.0.0.1:1'], { cause: new Error('refused') }],
   HarnessTopicsMissingError: [['t'], ['127.0.0.1:9092'], ['kafka-topics --create t'], 'staging'],
   HarnessApiExposedError: ['0.0.0.0'],
+  HarnessBundleFailedError: ['cdk.out/bundles', [{ functionId: 'worker-execute', entry: 'functions/worker/execute.ts', cause: new Error('Could not resolve') }]],
   FilterPatternInvalidError: [{}, 'value', 'empty'],
   CdkContextInvalidError: [['environment: unknown']],
   CdkManifestUnsupportedError: [['worker: too much memory']],

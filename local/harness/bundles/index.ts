@@ -1,0 +1,1 @@
+export { bundleFunctions, type BundledFunctionOf, type BundlesOption } from './bundleFunctions.js';
