@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logLevel, type Kafka } from 'kafkajs';
 import type { AgentManifest } from '../../../lib/contracts/index.js';
@@ -45,6 +47,12 @@ export function captureLog(): HarnessLog & { lines: string[] } {
   const lines: string[] = [];
   return { lines, info: (l) => lines.push(l), warn: (l) => lines.push(l), error: (l) => lines.push(l) };
 }
+
+/**
+ * Where harness tests build bundles (`bundles: { dir }`): content-addressed, so files share it; outside
+ * the repository, as a Lambda asset is, with no node_modules above to fall back on.
+ */
+export const HARNESS_TEST_BUNDLE_DIR = join(tmpdir(), 'syntor-harness-test-bundles');
 
 const started: RunningHarness[] = [];
 
