@@ -14,3 +14,4 @@ export * from './apiScopes.js';
 export * from './kafkaEvent.js';
 export * from './lambdaFailureRecord.js';
 export { KAFKA_TRIGGER_LIMITS } from './kafkaTriggerLimits.js';
+export { HTTP_API_STAGE, LAMBDA_SYNC_PAYLOAD, SCHEDULE_DELIVERY } from './triggerDelivery.js';

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TOPICS } from '../../lib/contracts/index.js';
+import { HTTP_API_STAGE, SCHEDULE_DELIVERY, TOPICS } from '../../lib/contracts/index.js';
 import { consumerGroupOf } from '../../lib/manifest/index.js';
 import type { SyntorApp } from '../../cdk/lib/buildSyntorApp.js';
 import { extraAgent, probeAgent } from './fixtures/agents.js';
@@ -83,6 +83,18 @@ describe('agents stack: one Lambda function per manifest function', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'AWS_IAM' });
     }
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }) });
+  });
+
+  it('deploys the schedule retries and the stage throttling the local harness applies, from one constant each', () => {
+    const template = templateOf(syntor.agents);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Targets: [Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: SCHEDULE_DELIVERY.retryAttempts } })],
+    });
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: SCHEDULE_DELIVERY.retryAttempts, Qualifier: '$LATEST' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: HTTP_API_STAGE.throttle.rateLimit, ThrottlingBurstLimit: HTTP_API_STAGE.throttle.burstLimit },
+    });
   });
 
   it('follows the agent list and nothing else: an added agent appears, one not listed does not', async () => {

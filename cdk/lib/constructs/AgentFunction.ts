@@ -7,7 +7,7 @@ import { KafkaDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { AWS_ENV } from '../../../lib/aws/index.js';
 import { GIT_ENV } from '../../../lib/git/constants.js';
-import { TOPICS } from '../../../lib/contracts/index.js';
+import { SCHEDULE_DELIVERY, TOPICS } from '../../../lib/contracts/index.js';
 import { effectiveRetryAttempts, PRODUCES_ENV, producedTopics } from '../../../lib/manifest/index.js';
 import type { Bundle } from '../bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
@@ -116,12 +116,15 @@ export class AgentFunction extends SyntorFunction {
             : {}),
       }));
     }
+    // A rule invokes asynchronously: EventBridge retries a delivery Lambda refuses, Lambda's async queue a
+    // function error. Both counts are the one the local harness applies (SCHEDULE_DELIVERY).
+    if (planned.schedules.length > 0) this.function.configureAsyncInvoke({ retryAttempts: SCHEDULE_DELIVERY.retryAttempts });
     planned.schedules.forEach((schedule, i) => {
       new events.Rule(this, `schedule-${i}`, {
         ruleName: `${planned.functionName}-${i}`.slice(0, 64),
         description: `${schedule.expression} → ${planned.functionName}`,
         schedule: events.Schedule.expression(schedule.expression),
-        targets: [new targets.LambdaFunction(this.function, { retryAttempts: 2 })],
+        targets: [new targets.LambdaFunction(this.function, { retryAttempts: SCHEDULE_DELIVERY.retryAttempts })],
       });
     });
   }

@@ -5,7 +5,7 @@ import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigateway
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { scopeOfRoute } from '../../../lib/contracts/index.js';
+import { HTTP_API_STAGE, scopeOfRoute } from '../../../lib/contracts/index.js';
 import type { BundleCatalog } from '../bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { AgentFunction } from '../constructs/AgentFunction.js';
@@ -59,7 +59,7 @@ export class AgentsStack extends Stack {
       httpApi: api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 100, burstLimit: 200 },
+      throttle: { ...HTTP_API_STAGE.throttle },
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
     for (const fn of routed) {
