@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { Registry } from 'prom-client';
 import type { SyntorConfig } from '../../lib/config/index.js';
-import type { AgentManifest, FunctionManifest } from '../../lib/contracts/index.js';
+import { SCHEDULE_DELIVERY, type AgentManifest, type FunctionManifest } from '../../lib/contracts/index.js';
 import { createKafka, createProducer, localEventSource, type KafkaEventSourceKind } from '../../lib/kafka/index.js';
 import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
 import { createPlatformMetrics, metricsRegistry, type PlatformMetrics } from '../../lib/observability/metrics.js';
@@ -34,6 +34,8 @@ export interface HarnessOptions {
   retry?: RetryPolicy;
   /** Fire every schedule once right after start (then on its cadence): "run the sweeper now". */
   fireSchedulesOnStart?: boolean;
+  /** Waits before a failed scheduled invocation's retries (ms; default Lambda's 1 min, then 2 min), for tests. */
+  scheduleRetryDelaysMs?: readonly number[];
   /** How often pollers are scaled on the offset lag (ms; default 60 s, Lambda's). */
   pollerScaleIntervalMs?: number;
   /** How often consumer lag is measured (ms). */
@@ -176,11 +178,13 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
                   throw error;
                 }
               },
-              onError: (error) => log.warn(`${id}: scheduled invocation failed: ${(error as Error).message}`),
+              ...(options.scheduleRetryDelaysMs ? { retryDelaysMs: options.scheduleRetryDelaysMs } : {}),
+              onRetry: (r) => log.warn(`${id}: scheduled invocation for ${r.event.time} failed (attempt ${r.attempt} of ${r.retryAttempts + 1}), retrying in ${r.delayMs / 1000} s: ${(r.error as Error).message}`),
+              onError: (error, f) => log.error(`${id}: scheduled invocation for ${f.event.time} failed after ${f.attempts} attempt(s), event dropped${f.reason === 'stopped' ? ' (harness stopping)' : ''}: ${(error as Error).message}`),
             });
             running.push(schedule);
             statuses.push(() => ({ ...status }));
-            plan.push(`${id}  schedule ${trigger.expression}`);
+            plan.push(`${id}  schedule ${trigger.expression} (async: runs may overlap, ${SCHEDULE_DELIVERY.retryAttempts} retries of a failure)`);
           } else {
             const labels = { agent: agent.name, function: id, trigger: 'http' };
             routes.push({

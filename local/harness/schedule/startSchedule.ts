@@ -1,15 +1,18 @@
+import { SCHEDULE_DELIVERY } from '../../../lib/contracts/index.js';
 import { buildScheduledEvent } from './buildScheduledEvent.js';
-import { MAX_TIMER_MS, STOP_GRACE_MS } from './constants.js';
+import { ASYNC_RETRY_DELAYS_MS, MAX_TIMER_MS, STOP_GRACE_MS } from './constants.js';
+import { deliverAsync } from './deliverAsync.js';
 import { parseSchedule } from './parseSchedule.js';
-import type { Schedule, ScheduleHandle, StartScheduleOptions } from './types.js';
+import type { Schedule, ScheduleFailure, ScheduleHandle, ScheduleRetry, StartScheduleOptions } from './types.js';
 
 /**
  * Fires `invoke` with a "Scheduled Event" on an EventBridge schedule, in UTC. A rate schedule first fires
  * one period after it starts, as a new rule does
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html), unless
- * `fireImmediately` asks for a run right away. Invocations of one schedule never overlap: a fire that comes
- * while the previous invocation is still running is skipped (`onSkip`). A rejected invoke goes to `onError`
- * and the schedule carries on; EventBridge's own retries of async invokes are the invoker's business.
+ * `fireImmediately` asks for a run right away. A rule invokes its function asynchronously, so each fire
+ * starts an invocation even while earlier ones still run (they overlap, as on AWS), and a failed one is
+ * retried as Lambda retries an async invocation: `retryAttempts` more times (2, as deployed) after 1 and
+ * then 2 minutes (`onRetry`), then given up (`onError`). The schedule itself always carries on.
  *
  * @example
  * const schedule = startSchedule({ ruleName: 'tasks-sweeper', expression: 'rate(1 minute)', invoke: (event) => handler(event) });
@@ -22,10 +25,12 @@ export function startSchedule(options: StartScheduleOptions): ScheduleHandle {
   const schedule = parseSchedule(options.expression);
   const now = options.now ?? (() => new Date());
   const onError = options.onError ?? defaultOnError(options.ruleName);
+  const onRetry = options.onRetry ?? defaultOnRetry(options.ruleName);
   const startedAt = now();
   let nextAt = firstFireAfter(schedule, startedAt);
   let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> | undefined;
+  const deliveries = new Set<Promise<void>>();
+  const stopping = new AbortController();
   let stopped = false;
 
   function arm(): void {
@@ -48,20 +53,19 @@ export function startSchedule(options: StartScheduleOptions): ScheduleHandle {
   }
 
   function fire(at: Date): void {
-    if (inFlight) {
-      options.onSkip?.(at);
-      return;
-    }
     const event = buildScheduledEvent({ ruleName: options.ruleName, time: at, region: options.region, account: options.account });
-    inFlight = (async () => {
-      try {
-        await options.invoke(event);
-      } catch (error) {
-        report(onError, error);
-      }
-    })().finally(() => {
-      inFlight = undefined;
-    });
+    const delivery = deliverAsync({
+      event,
+      scheduledAt: at,
+      invoke: options.invoke,
+      // Lambda's async queue retries a function error (DOCS.asyncRetries); EventBridge's RetryPolicy only a delivery Lambda refused, which a local invoke never is.
+      retryAttempts: options.retryAttempts ?? SCHEDULE_DELIVERY.retryAttempts,
+      retryDelaysMs: options.retryDelaysMs ?? ASYNC_RETRY_DELAYS_MS,
+      signal: stopping.signal,
+      onRetry,
+      onFailure: (failure) => onError(failure.error, failure),
+    }).finally(() => deliveries.delete(delivery));
+    deliveries.add(delivery);
   }
 
   if (options.fireImmediately) {
@@ -76,10 +80,11 @@ export function startSchedule(options: StartScheduleOptions): ScheduleHandle {
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      // A long scheduled invocation (the sweeper keeps sweeping while work is left) is given a grace,
-      // not waited out: Ctrl-C should not hang for most of a minute. What it leaves, the next run redoes.
+      stopping.abort();
+      // Long scheduled invocations (the sweeper keeps sweeping while work is left) are given a grace,
+      // not waited out: Ctrl-C should not hang for most of a minute. What they leave, the next run redoes.
       let grace: NodeJS.Timeout | undefined;
-      await Promise.race([inFlight, new Promise<void>((done) => (grace = setTimeout(done, options.stopGraceMs ?? STOP_GRACE_MS)))]);
+      await Promise.race([Promise.all(deliveries), new Promise<void>((done) => (grace = setTimeout(done, options.stopGraceMs ?? STOP_GRACE_MS)))]);
       clearTimeout(grace);
     },
     nextFireAt() {
@@ -99,16 +104,20 @@ function fireAfter(schedule: Schedule, fireAt: Date, current: Date): Date | unde
   return new Date(fireAt.getTime() + periods * schedule.everyMs);
 }
 
-function report(onError: (error: unknown) => void, error: unknown): void {
-  try {
-    onError(error);
-  } catch {
-    // A failing error reporter must not stop the schedule.
-  }
+function defaultOnError(ruleName: string): (error: unknown, failure: ScheduleFailure) => void {
+  return (error, failure) => {
+    process.stderr.write(
+      `schedule ${ruleName}: invocation for ${failure.event.time} failed after ${failure.attempts} attempt(s), dropped (${failure.reason}): ${describe(error)}\n`,
+    );
+  };
 }
 
-function defaultOnError(ruleName: string): (error: unknown) => void {
-  return (error) => {
-    process.stderr.write(`schedule ${ruleName}: invocation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+function defaultOnRetry(ruleName: string): (retry: ScheduleRetry) => void {
+  return (retry) => {
+    process.stderr.write(`schedule ${ruleName}: attempt ${retry.attempt} for ${retry.event.time} failed, retrying in ${retry.delayMs} ms: ${describe(retry.error)}\n`);
   };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

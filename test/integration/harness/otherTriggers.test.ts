@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, ScheduledEvent } from 'aws-lambda';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { behaviours, callsOf } from '../../fixtures/agents/probe/handler.js';
 import { probeAgent } from '../../fixtures/agents/probe/manifest.js';
-import { createTopic, disconnectProducers, produce, resetHarnesses, runHarness, uniqueName, waitFor } from './support.js';
+import { captureLog, createTopic, disconnectProducers, produce, resetHarnesses, runHarness, uniqueName, waitFor } from './support.js';
 
 afterEach(resetHarnesses);
 afterAll(() => disconnectProducers());
@@ -18,6 +18,28 @@ describe('schedule trigger', () => {
     const event = callsOf(`${fn}-tick`)[0]!.event as ScheduledEvent;
     expect(event).toMatchObject({ version: '0', source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} });
     expect(event.resources[0]).toMatch(new RegExp(`:rule/${fn}-tick$`));
+  });
+
+  it('retries a failing scheduled invocation with the same event as Lambda does, then logs it dropped', async () => {
+    const fn = uniqueName('p');
+    const agent = probeAgent(fn, [{ name: 'tick', triggers: [{ type: 'schedule', expression: 'rate(1 hour)' }] }]);
+    behaviours.set(`${fn}-tick`, () => {
+      throw new Error('sweep failed');
+    });
+    const log = captureLog();
+
+    const harness = await runHarness(agent, { fireSchedulesOnStart: true, scheduleRetryDelaysMs: [50, 100], log });
+    await waitFor('the final failure', () => log.lines.some((line) => line.includes('event dropped')));
+
+    const calls = callsOf(`${fn}-tick`);
+    expect(calls).toHaveLength(3);
+    expect(new Set(calls.map((call) => (call.event as ScheduledEvent).id)).size).toBe(1);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(45);
+    expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(95);
+    expect(log.lines.filter((line) => line.includes(`${fn}-tick: scheduled invocation`) && line.includes('retrying in'))).toHaveLength(2);
+    expect(log.lines).toContainEqual(expect.stringMatching(new RegExp(`^${fn}-tick: scheduled invocation for \\S+ failed after 3 attempt\\(s\\), event dropped: .*sweep failed$`)));
+    expect(harness.status()[0]).toMatchObject({ invocations: 3, failures: 3 });
+    expect(harness.plan).toContain(`${fn}-tick  schedule rate(1 hour) (async: runs may overlap, 2 retries of a failure)`);
   });
 });
 

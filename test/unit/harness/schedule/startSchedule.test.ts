@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ScheduleExpressionInvalidError, startSchedule, type ScheduleHandle } from '../../../../local/harness/schedule/index.js';
+import {
+  ScheduleExpressionInvalidError,
+  startSchedule,
+  type ScheduleFailure,
+  type ScheduleHandle,
+  type ScheduleRetry,
+} from '../../../../local/harness/schedule/index.js';
 import { deferred, recordingInvoke } from './fixtures.js';
 
 const MINUTE = 60_000;
@@ -65,32 +71,97 @@ describe('startSchedule', () => {
     expect(calls.times()).toEqual(['2025-01-01T00:00:00Z']);
   });
 
-  it('skips a fire while the previous invocation is still running', async () => {
-    const slow = deferred();
-    const calls = recordingInvoke(() => slow.promise);
-    const skipped: Date[] = [];
-    schedule = startSchedule({ ruleName: 'slow', expression: 'rate(1 minute)', invoke: calls.invoke, onSkip: (at) => skipped.push(at) });
+  it('fires on schedule while earlier invocations still run: they overlap, as async invokes do', async () => {
+    const slow = [deferred(), deferred()];
+    let started = 0;
+    const calls = recordingInvoke(() => slow[started++]?.promise ?? Promise.resolve());
+    schedule = startSchedule({ ruleName: 'slow', expression: 'rate(1 minute)', invoke: calls.invoke });
 
-    await vi.advanceTimersByTimeAsync(2 * MINUTE);
-    expect(calls.events).toHaveLength(1);
-    expect(skipped).toEqual([new Date('2024-01-01T00:02:00Z')]);
+    await vi.advanceTimersByTimeAsync(3 * MINUTE);
 
-    slow.resolve();
-    await vi.advanceTimersByTimeAsync(MINUTE);
-
-    expect(calls.times()).toEqual(['2024-01-01T00:01:00Z', '2024-01-01T00:03:00Z']);
+    expect(calls.times()).toEqual(['2024-01-01T00:01:00Z', '2024-01-01T00:02:00Z', '2024-01-01T00:03:00Z']);
+    slow.forEach((run) => run.resolve());
   });
 
-  it('reports a failed invocation and keeps going', async () => {
+  it('retries a failed invocation with the same event after 1 and then 2 minutes, then reports it once', async () => {
     const failure = new Error('handler failed');
     const calls = recordingInvoke(() => Promise.reject(failure));
-    const errors: unknown[] = [];
-    schedule = startSchedule({ ruleName: 'flaky', expression: 'rate(1 minute)', invoke: calls.invoke, onError: (error) => errors.push(error) });
+    const retries: ScheduleRetry[] = [];
+    const failures: ScheduleFailure[] = [];
+    schedule = startSchedule({
+      ruleName: 'flaky',
+      expression: 'cron(0 0 1 * ? *)',
+      invoke: calls.invoke,
+      onRetry: (retry) => retries.push(retry),
+      onError: (_error, final) => failures.push(final),
+    });
+    await vi.advanceTimersByTimeAsync(31 * 24 * 60 * MINUTE); // to 2024-02-01T00:00, the first fire after the start
+    expect(calls.events).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(MINUTE - 1);
+    expect(calls.events).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.events).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+
+    expect(calls.events).toHaveLength(3);
+    expect(new Set(calls.events.map((event) => event.id)).size).toBe(1);
+    expect(retries.map((r) => [r.attempt, r.delayMs])).toEqual([[1, MINUTE], [2, 2 * MINUTE]]);
+    expect(failures).toEqual([expect.objectContaining({ error: failure, attempts: 3, reason: 'retries-exhausted', scheduledAt: new Date('2024-02-01T00:00:00Z') })]);
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    expect(calls.events).toHaveLength(3);
+  });
+
+  it('stops retrying once an attempt succeeds', async () => {
+    let attempts = 0;
+    const calls = recordingInvoke(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('cold dependency');
+    });
+    const failures: unknown[] = [];
+    schedule = startSchedule({ ruleName: 'recovers', expression: 'rate(1 hour)', invoke: calls.invoke, retryDelaysMs: [10], onRetry: () => {}, onError: (error) => failures.push(error) });
+
+    await vi.advanceTimersByTimeAsync(60 * MINUTE + 10);
+
+    expect(calls.events).toHaveLength(2);
+    expect(failures).toEqual([]);
+  });
+
+  it.each([
+    { retryAttempts: 0, attempts: 1 },
+    { retryAttempts: 1, attempts: 2 },
+  ])('takes $retryAttempts retries when told, with delays as configured', async ({ retryAttempts, attempts }) => {
+    const calls = recordingInvoke(() => Promise.reject(new Error('down')));
+    const failures: ScheduleFailure[] = [];
+    schedule = startSchedule({ ruleName: 'few', expression: 'rate(1 hour)', invoke: calls.invoke, retryAttempts, retryDelaysMs: [5], onRetry: () => {}, onError: (_e, f) => failures.push(f) });
+
+    await vi.advanceTimersByTimeAsync(60 * MINUTE + 100);
+
+    expect(calls.events).toHaveLength(attempts);
+    expect(failures.map((f) => f.attempts)).toEqual([attempts]);
+  });
+
+  it('keeps firing while a failed fire waits for its retry', async () => {
+    const calls = recordingInvoke(() => Promise.reject(new Error('down')));
+    schedule = startSchedule({ ruleName: 'flaky', expression: 'rate(1 minute)', invoke: calls.invoke, onRetry: () => {}, onError: () => {} });
 
     await vi.advanceTimersByTimeAsync(2 * MINUTE);
 
-    expect(errors).toEqual([failure, failure]);
-    expect(calls.events).toHaveLength(2);
+    // 00:01 and 00:02 fired, and 00:01's first retry ran at 00:02.
+    expect(calls.times()).toEqual(['2024-01-01T00:01:00Z', '2024-01-01T00:02:00Z', '2024-01-01T00:01:00Z']);
+  });
+
+  it('stop() drops a retry still waiting and reports it as stopped', async () => {
+    const calls = recordingInvoke(() => Promise.reject(new Error('down')));
+    const failures: ScheduleFailure[] = [];
+    const handle = startSchedule({ ruleName: 'flaky', expression: 'rate(1 hour)', invoke: calls.invoke, onRetry: () => {}, onError: (_e, f) => failures.push(f) });
+    await vi.advanceTimersByTimeAsync(60 * MINUTE);
+
+    await handle.stop();
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+
+    expect(calls.events).toHaveLength(1);
+    expect(failures).toEqual([expect.objectContaining({ attempts: 1, reason: 'stopped' })]);
   });
 
   it('survives an invoke that throws synchronously and an onError that throws', async () => {
@@ -101,6 +172,7 @@ describe('startSchedule', () => {
       ruleName: 'broken',
       expression: 'rate(1 minute)',
       invoke: calls.invoke,
+      retryAttempts: 0,
       onError: () => {
         throw new Error('reporter broke');
       },
@@ -111,7 +183,7 @@ describe('startSchedule', () => {
     expect(calls.events).toHaveLength(2);
   });
 
-  it('stop() waits for the invocation in flight and ends the schedule', async () => {
+  it('stop() waits for the invocations in flight and ends the schedule', async () => {
     const slow = deferred();
     const calls = recordingInvoke(() => slow.promise);
     const handle = startSchedule({ ruleName: 'slow', expression: 'rate(1 minute)', invoke: calls.invoke });
