@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { BroadcastChannel } from 'node:worker_threads';
 import type { Kafka } from 'kafkajs';
 import type { SyntorConfig } from '../../lib/config/index.js';
 import { ensureTopics } from '../../lib/kafka/index.js';
 import { defineAgent, handlerPath } from '../../lib/manifest/index.js';
 import { startHarness } from '../harness/harness.js';
 import { silentLog } from '../harness/log.js';
-import { counter } from './countingHandler.js';
+import { COUNTING_CHANNEL, type CountReport } from './countingHandler.js';
 
 export interface ThroughputResult {
   label: string;
@@ -61,9 +61,28 @@ export async function bareConsumer(kafka: Kafka, topic: string, total: number): 
   return { label: 'bare kafkajs consumer', records: count, seconds, perSecond: count / seconds };
 }
 
-/** The harness with one no-op Kafka-triggered function at the given batch size. */
-export async function harnessConsumer(config: SyntorConfig, kafka: Kafka, topic: string, total: number, batchSize: number): Promise<ThroughputResult> {
-  Object.assign(counter, { records: 0, invocations: 0, firstAt: 0, lastAt: 0 });
+/** Counts what the counting handler reports, wherever it runs, until `total` records were seen. */
+function countReports(total: number): { done: Promise<{ records: number; firstAt: number; lastAt: number }>; close(): void } {
+  const channel = new BroadcastChannel(COUNTING_CHANNEL);
+  const seen = { records: 0, firstAt: Infinity, lastAt: 0 };
+  const done = new Promise<typeof seen>((resolve) => {
+    channel.onmessage = (message) => {
+      const { records, at } = (message as { data: CountReport }).data;
+      seen.records += records;
+      seen.firstAt = Math.min(seen.firstAt, at);
+      seen.lastAt = Math.max(seen.lastAt, at);
+      if (seen.records >= total) resolve(seen);
+    };
+  });
+  return { done, close: () => channel.close() };
+}
+
+/**
+ * The harness with one no-op Kafka-triggered function at the given batch size, in isolated execution
+ * environments (as `npm run local` runs) or in the harness's own process.
+ */
+export async function harnessConsumer(config: SyntorConfig, kafka: Kafka, topic: string, total: number, batchSize: number, isolation: boolean): Promise<ThroughputResult> {
+  const counting = countReports(total);
   const agent = defineAgent({
     name: 'bench',
     kind: 'worker',
@@ -75,9 +94,13 @@ export async function harnessConsumer(config: SyntorConfig, kafka: Kafka, topic:
       },
     ],
   });
-  const harness = await startHarness({ config, agents: [agent], kafka, ports: { http: false, metrics: false, health: false }, log: silentLog });
-  while (counter.records < total) await sleep(20);
-  await harness.stop();
-  const seconds = (counter.lastAt - counter.firstAt) / 1000;
-  return { label: `harness, batch size ${batchSize}`, records: counter.records, seconds, perSecond: counter.records / seconds };
+  const harness = await startHarness({ config, agents: [agent], kafka, isolation, ports: { http: false, metrics: false, health: false }, log: silentLog });
+  try {
+    const seen = await counting.done;
+    const seconds = (seen.lastAt - seen.firstAt) / 1000;
+    return { label: `harness, ${isolation ? 'isolated' : 'in-process'}, batch ${batchSize}`, records: seen.records, seconds, perSecond: seen.records / seconds };
+  } finally {
+    counting.close();
+    await harness.stop();
+  }
 }

@@ -1,9 +1,10 @@
 import type { BufferedRecord } from './commitPlan.js';
-import { tpOf } from './inFlightPartitions.js';
 import { partitionBytes } from './payloadSize.js';
 
 /** A fetched record waiting for a batch. */
 export interface PendingRecord extends BufferedRecord {
+  /** `topic-partition`, made once when buffered: batch forming looks it up for every waiting record. */
+  tp: string;
   /** When the poller fetched it: the batching window runs from the oldest waiting record. */
   bufferedAt: number;
   /** What it adds to the MSK event JSON (see payloadSize.ts); 0 for a filtered record, never sent. */
@@ -30,8 +31,9 @@ export interface FormedBatch {
  * Takes the next batch from the buffer the way Lambda fills one: in fetch order, up to `batchSize`
  * delivered records and as many as fit in the 6 MB payload, several partitions together, and for each
  * partition only a run from its oldest waiting record (a partition that is in flight, or whose next
- * record does not fit, is left whole for a later batch, so order holds). Filtered records ride along
- * with their partition so their offsets are committed. A single record too large for any event is
+ * record does not fit, is left whole for a later batch, so order holds). Filtered records met before
+ * the batch is full ride along with it so their offsets are committed; what follows a full batch is
+ * not looked at (the buffer may hold thousands). A single record too large for any event is
  * returned alone, flagged, so the caller dead-letters it.
  */
 export function formBatch(buffer: readonly PendingRecord[], limits: BatchLimits): FormedBatch {
@@ -43,9 +45,12 @@ export function formBatch(buffer: readonly PendingRecord[], limits: BatchLimits)
   let bytes = limits.eventBytes;
   let tooLarge: PendingRecord | undefined;
 
-  for (const item of buffer) {
-    const tp = tpOf(item);
-    if (limits.inFlight.has(tp) || closed.has(tp) || tooLarge) {
+  for (let i = 0; i < buffer.length; i += 1) {
+    // A full batch (or one too-large record) takes nothing more: the rest waits as it is, in order.
+    if (matched >= limits.batchSize || tooLarge) return { batch, rest: rest.concat(buffer.slice(i)), tooLarge: tooLarge !== undefined };
+    const item = buffer[i]!;
+    const { tp } = item;
+    if (limits.inFlight.has(tp) || closed.has(tp)) {
       rest.push(item);
       continue;
     }
@@ -66,7 +71,7 @@ export function formBatch(buffer: readonly PendingRecord[], limits: BatchLimits)
       }
       continue;
     }
-    if (matched >= limits.batchSize || bytes + adds > limits.payloadBytes) {
+    if (bytes + adds > limits.payloadBytes) {
       closed.add(tp);
       rest.push(item);
       continue;

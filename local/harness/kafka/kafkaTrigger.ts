@@ -86,14 +86,18 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     let matched = 0;
     let bytes = 0;
     let oldest: number | undefined;
+    // Stops at the first record that decides it: the buffer may hold thousands.
     for (const item of buffer) {
-      if (inFlight.has(`${item.record.topic}-${item.record.partition}`)) continue;
-      oldest ??= item.bufferedAt;
+      if (inFlight.has(item.tp)) continue;
+      if (oldest === undefined) {
+        oldest = item.bufferedAt;
+        if (windowMs === 0 || now >= oldest + windowMs) return { ready: true };
+      }
       if (item.matched) matched += 1;
       bytes += item.bytes;
+      if (matched >= trigger.batchSize || bytes >= payloadBytes) return { ready: true };
     }
     if (oldest === undefined) return { ready: false };
-    if (windowMs === 0 || matched >= trigger.batchSize || bytes >= payloadBytes || now >= oldest + windowMs) return { ready: true };
     return { ready: false, at: oldest + windowMs };
   }
 
@@ -220,7 +224,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
         metrics.recordsFiltered.inc({ agent: options.agent, function: options.functionId });
         status.filtered += 1;
       }
-      buffer.push({ record, matched, bufferedAt, bytes: matched ? recordBytes(record) : 0 });
+      buffer.push({ record, tp: `${batch.topic}-${batch.partition}`, matched, bufferedAt, bytes: matched ? recordBytes(record) : 0 });
     }
     // Moves kafkajs's fetch position on; the commit happens only after the handler succeeds.
     resolveOffset(batch.lastOffset());

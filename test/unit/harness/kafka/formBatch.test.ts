@@ -6,7 +6,7 @@ import { buildKafkaRecord } from '../../../fixtures/kafkaRecords.js';
 
 const pending = (partition: number, offset: number, { matched = true, value = 'v' } = {}): PendingRecord => {
   const record = buildKafkaRecord({ topic: 't', partition, offset: String(offset), value: Buffer.from(value) });
-  return { record, matched, bufferedAt: 0, bytes: matched ? recordBytes(record) : 0 };
+  return { record, tp: `${record.topic}-${record.partition}`, matched, bufferedAt: 0, bytes: matched ? recordBytes(record) : 0 };
 };
 const ids = (items: readonly PendingRecord[]) => items.map((i) => `${i.record.partition}@${i.record.offset}`);
 const limits = (extra: Partial<Parameters<typeof formBatch>[1]> = {}) => ({ batchSize: 100, payloadBytes: 6 * 1024 * 1024, eventBytes: eventBytes(), inFlight: new InFlightPartitions(), ...extra });
@@ -34,13 +34,13 @@ describe('forming a batch', () => {
     expect(ids(rest)).toEqual(['0@1', '0@2']);
   });
 
-  it('lets filtered records ride along with their partition once the batch is full, so their offsets are committed', () => {
-    const buffer = [pending(0, 1), pending(0, 2, { matched: false }), pending(1, 1, { matched: false }), pending(0, 3), pending(0, 4, { matched: false })];
+  it('lets filtered records ride along with their partition up to a full batch, and leaves what follows it for the next one', () => {
+    const buffer = [pending(0, 1, { matched: false }), pending(1, 1, { matched: false }), pending(0, 2), pending(0, 3, { matched: false }), pending(1, 2)];
 
     const { batch, rest } = formBatch(buffer, limits({ batchSize: 1 }));
 
-    expect(ids(batch)).toEqual(['0@1', '0@2', '1@1']);
-    expect(ids(rest)).toEqual(['0@3', '0@4']);
+    expect(ids(batch)).toEqual(['0@1', '1@1', '0@2']);
+    expect(ids(rest)).toEqual(['0@3', '1@2']);
   });
 
   it('cuts the batch where the event JSON would pass the payload cap', () => {
