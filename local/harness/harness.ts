@@ -7,7 +7,7 @@ import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
 import { createPlatformMetrics, metricsRegistry, type PlatformMetrics } from '../../lib/observability/metrics.js';
 import { HarnessApiExposedError, HarnessUsageError } from './errors.js';
 import { compileFilters } from './filter/index.js';
-import { isLoopbackHost, startHttpServer, type HttpRoute } from './http/index.js';
+import { isLoopbackHost, startHttpServer, type HttpRoute, type StartHttpServerOptions } from './http/index.js';
 import type { Invoke } from './invoker.js';
 import { bundleFunctions, type BundlesOption } from './bundles/index.js';
 import { aggregateMetrics, type EnvironmentPool } from './environment/index.js';
@@ -36,6 +36,8 @@ export interface HarnessOptions {
   fireSchedulesOnStart?: boolean;
   /** Waits before a failed scheduled invocation's retries (ms; default Lambda's 1 min, then 2 min), for tests. */
   scheduleRetryDelaysMs?: readonly number[];
+  /** The HTTP API's limits (default the deployed stage's throttling and Lambda's 6 MB payloads), for tests. */
+  httpLimits?: Pick<StartHttpServerOptions, 'throttle' | 'maxEventBytes' | 'maxResultBytes'>;
   /** How often pollers are scaled on the offset lag (ms; default 60 s, Lambda's). */
   pollerScaleIntervalMs?: number;
   /** How often consumer lag is measured (ms). */
@@ -217,6 +219,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         ...(config.apiToken === undefined ? {} : { apiToken: config.apiToken }),
         routes,
         log: (line) => log.info(line),
+        ...options.httpLimits,
       });
       ports.http = server.port;
       running.push({ stop: () => server.close() });

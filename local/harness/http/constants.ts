@@ -19,6 +19,15 @@ export const DOCS = {
   integrationTimeoutStatus: 'https://github.com/anomalyco/sst/issues/2232',
   /** A structured response without content-type goes out as text/plain; charset=utf-8. */
   defaultContentType: 'https://github.com/fujiwara/ridge/pull/9',
+  /** Lambda's 6 MB synchronous payload quota, each way; HTTP API's own 10 MB is larger, so Lambda's applies. */
+  lambdaPayload: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
+  /**
+   * What the client sees past it: a 413 `{"message":"Request Entity Too Large"}` for an event Lambda
+   * refuses, a function error (500) for a result Lambda refuses, as AWS's own emulator reproduces them.
+   */
+  lambdaPayloadResponses: 'https://github.com/aws/aws-lambda-dotnet/blob/master/Tools/LambdaTestTool-v2/src/Amazon.Lambda.TestTool/Extensions/InvokeResponseExtensions.cs',
+  /** Token bucket per route at the stage's rate and burst; 429 Too Many Requests past them. */
+  throttling: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html',
 } as const;
 
 /** "Payload size: 10 MB", not adjustable. */
@@ -31,6 +40,7 @@ export const INTEGRATION_TIMEOUT_MS = 30_000;
 export const GATEWAY_RESPONSES = {
   notFound: { statusCode: 404, message: 'Not Found' },
   payloadTooLarge: { statusCode: 413, message: 'Request Entity Too Large' },
+  tooManyRequests: { statusCode: 429, message: 'Too Many Requests' },
   internalError: { statusCode: 500, message: 'Internal Server Error' },
   serviceUnavailable: { statusCode: 503, message: 'Service Unavailable' },
 } as const;

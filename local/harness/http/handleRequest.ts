@@ -4,6 +4,7 @@ import { checkBodyContentType } from './contentTypePolicy.js';
 import { gatewayResponse } from './gatewayResponse.js';
 import { guardRequest, type RequestPolicy } from './guardRequest.js';
 import { invokeWithin, type InvokeOutcome } from './invokeWithin.js';
+import { lambdaPayloadBytes } from './lambdaPayloadBytes.js';
 import { matchRoute } from './matchRoute.js';
 import { newRequestId } from './newRequestId.js';
 import { readLambdaResult } from './readLambdaResult.js';
@@ -17,6 +18,11 @@ export interface RequestHandlerOptions {
   readonly log: (line: string) => void;
   readonly integrationTimeoutMs: number;
   readonly maxPayloadBytes: number;
+  /** Lambda's synchronous payload quotas: the event JSON and the serialised result. */
+  readonly maxEventBytes: number;
+  readonly maxResultBytes: number;
+  /** Takes a throttling token for a request to the route; `false` when the route is over its limits. */
+  readonly admit: (route: HttpRoute) => boolean;
   readonly policy: RequestPolicy;
 }
 
@@ -24,9 +30,11 @@ export interface RequestHandlerOptions {
  * Serves one request the way an HTTP API in front of Lambda does, once the request passes the local
  * guard (421 for a foreign Host, 403 for another origin's page, 401 without the token, 415 for a body
  * that is not JSON — a web page must not be able to drive this API): 413 past the payload quota, 404
- * `{"message":"Not Found"}` without a route, the function's response mapped by payload format 2.0, 500
- * when the function fails (a function timeout included: Lambda reports it as a failure), 503 when the
- * integration timeout passes first. Never throws: a broken request or response ends as a 500 or a closed
+ * `{"message":"Not Found"}` without a route, 429 `{"message":"Too Many Requests"}` past the route's
+ * throttling, 413 for an event over Lambda's 6 MB request quota (not invoked), the function's response
+ * mapped by payload format 2.0, 500 when the function fails (a function timeout included: Lambda reports
+ * it as a failure) or returns more than Lambda's 6 MB response quota, 503 when the integration timeout
+ * passes first. Never throws: a broken request or response ends as a 500 or a closed
  * socket, never a crashed server.
  */
 export function createRequestHandler(options: RequestHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
@@ -66,6 +74,8 @@ async function serve(options: RequestHandlerOptions, request: IncomingMessage, r
   if (unsupported) return refuse(unsupported);
   const match = matchRoute(options.routes, method, rawPath);
   if (!match) return finish(gatewayResponse('notFound'));
+  const { functionId } = match.route;
+  if (!options.admit(match.route)) return finish(gatewayResponse('tooManyRequests'), functionId, ' (throttled: over the stage rate and burst limits)');
 
   const event = buildHttpEvent({
     method,
@@ -80,23 +90,34 @@ async function serve(options: RequestHandlerOptions, request: IncomingMessage, r
     time: new Date(started),
     requestId,
   });
+  const eventBytes = lambdaPayloadBytes(event);
+  if (eventBytes > options.maxEventBytes) {
+    return finish(gatewayResponse('payloadTooLarge'), functionId, ` (not invoked: event of ${eventBytes} bytes over Lambda's ${options.maxEventBytes}-byte request payload limit)`);
+  }
   const outcome = await invokeWithin(match.route, event, options.integrationTimeoutMs);
-  const [result, note] = respond(outcome, options.integrationTimeoutMs);
-  finish(result, match.route.functionId, note);
+  const [result, note] = respond(outcome, options);
+  finish(result, functionId, note);
 }
 
-function respond(outcome: InvokeOutcome, timeoutMs: number): [HttpResponse, string] {
+function respond(outcome: InvokeOutcome, options: RequestHandlerOptions): [HttpResponse, string] {
+  const timeoutMs = options.integrationTimeoutMs;
   switch (outcome.kind) {
     case 'timeout':
       return [gatewayResponse('serviceUnavailable'), ` (integration timeout after ${timeoutMs} ms)`];
     case 'error':
       return [gatewayResponse('internalError'), ` (${describe(outcome.error)})`];
-    case 'result':
+    case 'result': {
+      // Lambda refuses to return it (Function.ResponseSizeTooLarge): a function error, so a 500.
+      const resultBytes = lambdaPayloadBytes(outcome.value);
+      if (resultBytes > options.maxResultBytes) {
+        return [gatewayResponse('internalError'), ` (response payload of ${resultBytes} bytes over Lambda's ${options.maxResultBytes}-byte limit)`];
+      }
       try {
         return [readLambdaResult(outcome.value), ''];
       } catch (error) {
         return [gatewayResponse('internalError'), ` (${describe(error)})`];
       }
+    }
   }
 }
 

@@ -1,17 +1,20 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HTTP_API_STAGE, LAMBDA_SYNC_PAYLOAD } from '../../../lib/contracts/index.js';
 import { compileRoute } from './compileRoute.js';
 import { INTEGRATION_TIMEOUT_MS, MAX_PAYLOAD_BYTES } from './constants.js';
 import { DEFAULT_BODY_CONTENT_TYPES } from './contentTypePolicy.js';
 import { HttpRouteInvalidError } from './errors.js';
 import { createRequestHandler } from './handleRequest.js';
 import { allowedHosts } from './hostPolicy.js';
+import { createTokenBucket, type TokenBucket } from './tokenBucket.js';
 import type { HttpRoute, HttpServer, StartHttpServerOptions } from './types.js';
 
 /**
  * Serves the routes as an API Gateway HTTP API ($default stage, payload format 2.0, Lambda proxy
  * integrations) on a local port, answering only its own Host names, never another origin's web page, only
- * JSON bodies, and with `apiToken` only requests that carry it.
+ * JSON bodies, and with `apiToken` only requests that carry it. Each route is throttled at the deployed
+ * stage's rate and burst, and Lambda's 6 MB synchronous payload quotas apply to its events and results.
  *
  * @example
  * const server = await startHttpServer({ port: 0, routes: [{ method: 'GET', path: '/tasks/{id}', functionId: 'tasks-get', invoke }] });
@@ -41,6 +44,9 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     },
     integrationTimeoutMs: options.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS,
     maxPayloadBytes: options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES,
+    maxEventBytes: options.maxEventBytes ?? LAMBDA_SYNC_PAYLOAD.requestBytes,
+    maxResultBytes: options.maxResultBytes ?? LAMBDA_SYNC_PAYLOAD.responseBytes,
+    admit: admission(options.routes, options.throttle ?? HTTP_API_STAGE.throttle),
   });
   let closing = false;
   const server = createServer((request, response) => {
@@ -69,6 +75,13 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
         server.closeIdleConnections();
       }),
   };
+}
+
+/** The stage's default route throttling applies to each route on its own: a bucket per route. */
+function admission(routes: readonly HttpRoute[], throttle: StartHttpServerOptions['throttle']): (route: HttpRoute) => boolean {
+  if (throttle === false || throttle === undefined) return () => true;
+  const buckets = new Map<HttpRoute, TokenBucket>(routes.map((route) => [route, createTokenBucket(throttle)]));
+  return (route) => buckets.get(route)?.tryTake() ?? true;
 }
 
 function checkRoutes(routes: readonly HttpRoute[]): void {

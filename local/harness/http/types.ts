@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { ThrottleLimits } from './tokenBucket.js';
 
 /** One API Gateway route bound to a function: `POST /tasks`, `GET /tasks/{id}`, `GET /files/{proxy+}`. */
 export interface HttpRoute {
@@ -66,6 +67,15 @@ export interface StartHttpServerOptions {
   readonly integrationTimeoutMs?: number;
   /** @default 10 MiB, API Gateway's payload quota */
   readonly maxPayloadBytes?: number;
+  /** The largest event JSON Lambda accepts; a bigger one gets a 413, uninvoked. @default 6,291,456 (LAMBDA_SYNC_PAYLOAD) */
+  readonly maxEventBytes?: number;
+  /** The largest serialised result Lambda returns; a bigger one is a 500. @default 6,291,556 (LAMBDA_SYNC_PAYLOAD) */
+  readonly maxResultBytes?: number;
+  /**
+   * Each route's throttling (429 past it); `false` turns it off.
+   * @default HTTP_API_STAGE.throttle, the deployed stage's (100 a second, bursts of 200)
+   */
+  readonly throttle?: ThrottleLimits | false;
   /**
    * Host names (or `name:port`) answered besides 127.0.0.1, localhost and [::1] on the bound port and
    * `host` itself; every other Host header gets a 421. @default none

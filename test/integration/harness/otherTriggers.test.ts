@@ -70,6 +70,68 @@ describe('HTTP trigger', () => {
   });
 });
 
+describe('HTTP trigger limits', () => {
+  it('refuses a request whose event is over Lambda\'s 6 MB request payload with 413, without invoking, and a result over 6 MB with 500', async () => {
+    const fn = uniqueName('p');
+    const agent = probeAgent(fn, [
+      { name: 'upload', triggers: [{ type: 'http', method: 'POST', path: '/uploads' }] },
+      { name: 'export', triggers: [{ type: 'http', method: 'GET', path: '/export' }] },
+    ]);
+    behaviours.set(`${fn}-export`, () => 'x'.repeat(6_291_556));
+    const log = captureLog();
+    const harness = await runHarness(agent, { ports: { http: 0, metrics: false, health: false }, log });
+    const base = `http://127.0.0.1:${harness.ports.http}`;
+
+    // Under API Gateway's 10 MB, over Lambda's 6,291,456 once it is the event's body.
+    const tooLarge = await fetch(`${base}/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify('a'.repeat(6_300_000)) });
+    const fits = await fetch(`${base}/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify('a'.repeat(6_000_000)) });
+    const exported = await fetch(`${base}/export`);
+
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ message: 'Request Entity Too Large' });
+    expect(fits.status).toBe(200);
+    expect(callsOf(`${fn}-upload`)).toHaveLength(1);
+    expect(exported.status).toBe(500);
+    expect(await exported.json()).toEqual({ message: 'Internal Server Error' });
+    expect(log.lines).toContainEqual(expect.stringMatching(new RegExp(`^http: GET /export -> 500 ${fn}-export .*response payload of 6291558 bytes over Lambda's 6291556-byte limit`)));
+  });
+
+  it('throttles a route at the stage\'s rate and burst with 429 {"message":"Too Many Requests"}, then lets it through again', async () => {
+    const fn = uniqueName('p');
+    const agent = probeAgent(fn, [{ name: 'list', triggers: [{ type: 'http', method: 'GET', path: '/tasks' }] }]);
+    behaviours.set(`${fn}-list`, () => []);
+    const harness = await runHarness(agent, { ports: { http: 0, metrics: false, health: false }, httpLimits: { throttle: { rateLimit: 1, burstLimit: 3 } } });
+    const url = `http://127.0.0.1:${harness.ports.http}/tasks`;
+
+    const burst = await Promise.all(Array.from({ length: 5 }, () => fetch(url)));
+    const statuses = burst.map((response) => response.status).sort();
+    const throttled = burst.find((response) => response.status === 429)!;
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // a token a second
+    const later = await fetch(url);
+
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(await throttled.json()).toEqual({ message: 'Too Many Requests' });
+    expect(callsOf(`${fn}-list`).length).toBe(3 + 1);
+    expect(later.status).toBe(200);
+  });
+
+  it('applies the deployed stage\'s burst of 200 by default', async () => {
+    const fn = uniqueName('p');
+    const agent = probeAgent(fn, [{ name: 'list', triggers: [{ type: 'http', method: 'GET', path: '/tasks' }] }]);
+    const harness = await runHarness(agent, { ports: { http: 0, metrics: false, health: false } });
+    const url = `http://127.0.0.1:${harness.ports.http}/tasks`;
+
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 4; batch += 1) {
+      statuses.push(...(await Promise.all(Array.from({ length: 100 }, async () => (await fetch(url)).status))));
+    }
+
+    // 200 from the bucket, and more refilled at 100 a second while 400 requests go by (in under 2 s).
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(200);
+  });
+});
+
 describe('metrics and health', () => {
   it('counts invocations, filtered records and lag, and reports a failing trigger as degraded', async () => {
     const topic = await createTopic();

@@ -118,16 +118,30 @@ describe('startHttpServer', () => {
     expect(log.some((line) => line.includes('/slow -> 503') && line.includes('integration timeout after 200 ms'))).toBe(true);
   });
 
-  it('accepts a 10 MiB body and answers 413 for one byte more', async () => {
-    const post = (bytes: number) => fetch(`${base}/tasks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(bytes - 2)}"` });
+  it('accepts a 10 MiB body and answers 413 for one byte more (API Gateway\'s own quota, seen with Lambda\'s 6 MB lifted)', async () => {
+    const gateway = await startHttpServer({ port: 0, routes, maxEventBytes: Number.POSITIVE_INFINITY, maxResultBytes: Number.POSITIVE_INFINITY });
+    const post = (bytes: number) =>
+      fetch(`http://127.0.0.1:${gateway.port}/tasks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(bytes - 2)}"` });
 
-    const atLimit = await post(TEN_MIB);
-    const overLimit = await post(TEN_MIB + 1);
+    try {
+      const atLimit = await post(TEN_MIB);
+      const overLimit = await post(TEN_MIB + 1);
 
-    expect(atLimit.status).toBe(200);
-    expect(((await atLimit.json()) as { bytes: number }).bytes).toBe(TEN_MIB);
-    expect(overLimit.status).toBe(413);
-    expect(await overLimit.text()).toBe('{"message":"Request Entity Too Large"}');
+      expect(atLimit.status).toBe(200);
+      expect(((await atLimit.json()) as { bytes: number }).bytes).toBe(TEN_MIB);
+      expect(overLimit.status).toBe(413);
+      expect(await overLimit.text()).toBe('{"message":"Request Entity Too Large"}');
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('answers 413 for a body under 10 MiB whose event is over Lambda\'s 6 MB request quota', async () => {
+    const response = await fetch(`${base}/tasks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(6 * 1024 * 1024)}"` });
+
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe('{"message":"Request Entity Too Large"}');
+    expect(log.some((line) => line.startsWith('http: POST /tasks -> 413 fn POST /tasks ') && line.includes('6291456-byte request payload limit'))).toBe(true);
   });
 
   it('keeps serving after a request that is not HTTP at all', async () => {
