@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +80,24 @@ describe('bundling tricks fail loudly', () => {
     expect(bundle.packages).not.toContain('isomorphic-git');
     expect(bundle.packages).not.toContain('pako');
     expect(loaded).toBe('function function');
+  });
+});
+
+describe('bundle directories', () => {
+  it('are reused only when all they hold is unchanged: a copied file that changes gets a new directory', async () => {
+    const entry = handlerPath(import.meta.url, './fixtures/handlers/noop.ts');
+    const assets = await mkdtemp(join(tmpdir(), 'syntor-copied-'));
+    const bundle = async () => (await bundleHandlers([{ entry, copy: [{ from: assets, to: 'assets' }] }], TEST_BUNDLE_DIR)).get(entry);
+    await writeFile(join(assets, 'data.txt'), `first ${assets}`);
+
+    const first = await bundle();
+    const again = await bundle();
+    await writeFile(join(assets, 'data.txt'), `second ${assets}`);
+    const changed = await bundle();
+
+    expect(again.directory).toBe(first.directory);
+    expect(changed.directory).not.toBe(first.directory);
+    expect(await readFile(join(changed.directory, 'assets', 'data.txt'), 'utf8')).toBe(`second ${assets}`);
+    await rm(assets, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -153,6 +153,11 @@ async function place(request: BundleRequest, code: Uint8Array, outRoot: string, 
   const copy = request.copy ?? [];
   const digest = createHash('sha256').update(code).update(JSON.stringify([module, copy, generated.map((f) => f.to)]));
   for (const file of generated) digest.update(file.contents);
+  // What is copied counts as much as the code: a shipped package upgraded under an unchanged bundle
+  // must not leave its old files in a directory reused by name.
+  for (const { from, to } of copy) {
+    for (const file of await filesUnder(from)) digest.update(join(to, relative(from, file))).update(await readFile(file));
+  }
   const hash = digest.digest('hex').slice(0, 16);
   const directory = join(outRoot, `${basename(request.entry).replace(/\.[cm]?[jt]s$/, '')}-${hash}`);
   if (!(await exists(directory))) await writeAtomically(directory, module, code, copy, generated);
@@ -176,6 +181,14 @@ async function writeAtomically(directory: string, module: string, code: Uint8Arr
     await rm(staging, { recursive: true, force: true });
     if (!(await exists(directory))) throw error;
   }
+}
+
+/** The files at `path` (itself, or everything under it), in a stable order. */
+async function filesUnder(path: string): Promise<string[]> {
+  if (!(await stat(path)).isDirectory()) return [path];
+  const names = (await readdir(path, { recursive: true })).sort();
+  const files = await Promise.all(names.map(async (name) => ((await stat(join(path, name))).isFile() ? join(path, name) : undefined)));
+  return files.filter((file) => file !== undefined);
 }
 
 async function exists(path: string): Promise<boolean> {
