@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agents } from '../../functions/index.js';
-import { handlerPath } from '../../lib/manifest/index.js';
+import { functionId, handlerPath } from '../../lib/manifest/index.js';
+import { bundleFunctions } from '../../local/harness/bundles/index.js';
+import { silentLog } from '../../local/harness/log.js';
 import { bundleHandlers } from '../../cdk/lib/bundling/bundleHandlers.js';
 import { BUNDLE_BUDGET_BYTES, RUNTIME_PROVIDED_MODULES } from '../../cdk/lib/bundling/constants.js';
 import type { SyntorApp } from '../../cdk/lib/buildSyntorApp.js';
@@ -27,6 +29,15 @@ describe('bundles of the deployed functions', () => {
     for (const bundle of syntor.bundles.bundles) expect(bundle.bytes, bundle.entry).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
     for (const f of syntor.functions.filter((f) => !['git', 'docs'].includes(f.agent.name))) {
       expect(syntor.bundles.get(f.fn.entry).bytes, f.fn.entry).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES - SHARED_RUNTIME_HEADROOM);
+    }
+  });
+
+  it('are the very bundles the harness runs with --bundles', async () => {
+    const bundled = await bundleFunctions(agents, { dir: TEST_BUNDLE_DIR }, silentLog);
+
+    for (const f of syntor.functions) {
+      const bundle = syntor.bundles.get(f.fn.entry);
+      expect(bundled(f.agent, f.fn).entry, functionId(f.agent, f.fn)).toBe(join(bundle.directory, `${bundle.module}.mjs`));
     }
   });
 
