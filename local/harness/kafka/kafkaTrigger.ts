@@ -70,6 +70,15 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
   const maxBuffered = Math.max(trigger.batchSize * 10, 20_000);
 
   let buffer: PendingRecord[] = [];
+  // Records waiting per partition: with every waiting partition in flight there is nothing to scan.
+  const waiting = new Map<string, number>();
+  const take = (items: readonly PendingRecord[]) => {
+    for (const { tp } of items) {
+      const left = waiting.get(tp)! - 1;
+      if (left === 0) waiting.delete(tp);
+      else waiting.set(tp, left);
+    }
+  };
   const inFlight = new InFlightPartitions();
   const running = new Set<Promise<void>>();
   let windowTimer: NodeJS.Timeout | undefined;
@@ -86,6 +95,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     let matched = 0;
     let bytes = 0;
     let oldest: number | undefined;
+    if (![...waiting.keys()].some((tp) => !inFlight.has(tp))) return { ready: false };
     // Stops at the first record that decides it: the buffer may hold thousands.
     for (const item of buffer) {
       if (inFlight.has(item.tp)) continue;
@@ -115,6 +125,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
       const { batch, rest, tooLarge } = formBatch(buffer, { batchSize: trigger.batchSize, payloadBytes, eventBytes: emptyEventBytes, inFlight });
       if (batch.length === 0) break;
       buffer = rest;
+      take(batch);
       inFlight.claim(batch);
       const run: Promise<void> = (tooLarge ? deadLetterTooLarge(batch) : deliverBatch(batch, delivery))
         .catch((error: unknown) => log.error(`${name}: batch processing stopped unexpectedly: ${(error as Error).message}`))
@@ -217,6 +228,8 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
   async function eachBatch({ batch, isStale, resolveOffset }: EachBatchPayload) {
     if (stopping || isStale() || batch.messages.length === 0) return;
     const bufferedAt = Date.now();
+    const tp = `${batch.topic}-${batch.partition}`;
+    waiting.set(tp, (waiting.get(tp) ?? 0) + batch.messages.length);
     for (const message of batch.messages) {
       const record = fromKafkaJsMessage(batch.topic, batch.partition, message);
       const matched = options.filter(record.value);
@@ -224,7 +237,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
         metrics.recordsFiltered.inc({ agent: options.agent, function: options.functionId });
         status.filtered += 1;
       }
-      buffer.push({ record, tp: `${batch.topic}-${batch.partition}`, matched, bufferedAt, bytes: matched ? recordBytes(record) : 0 });
+      buffer.push({ record, tp, matched, bufferedAt, bytes: matched ? recordBytes(record) : 0 });
     }
     // Moves kafkajs's fetch position on; the commit happens only after the handler succeeds.
     resolveOffset(batch.lastOffset());
@@ -241,6 +254,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
       // After a rebalance (or a replaced consumer) kafkajs fetches again from the committed offsets:
       // buffered records would repeat, and the new consumer has nothing paused.
       buffer = [];
+      waiting.clear();
       paused = false;
     });
     created.on(created.events.CRASH, (event) => {
