@@ -5,6 +5,7 @@ import { getDeps, recordCompletions } from '../../lib/orchestration/index.js';
 export const handler = createKafkaBatchHandler({
   accepts: ['task.complete'],
   producer: async () => (await getDeps()).producer,
+  authenticated: true,
   async process(records) {
     await recordCompletions(
       await getDeps(),

@@ -5,6 +5,7 @@ import { getDeps, recordRegistrations } from '../../lib/orchestration/index.js';
 export const handler = createKafkaBatchHandler({
   accepts: ['agent.register', 'agent.deregister', 'agent.heartbeat'],
   producer: async () => (await getDeps()).producer,
+  authenticated: true,
   async process(records) {
     await recordRegistrations(await getDeps(), records.map((r) => r.message));
   },

@@ -5,6 +5,7 @@ import { answerServiceRequests, getDeps } from '../../lib/orchestration/index.js
 export const handler = createKafkaBatchHandler({
   accepts: ['service.request'],
   producer: async () => (await getDeps()).producer,
+  authenticated: true,
   async process(records) {
     await answerServiceRequests(await getDeps(), records);
   },

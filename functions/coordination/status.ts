@@ -5,6 +5,7 @@ import { getDeps, recordStatuses } from '../../lib/orchestration/index.js';
 export const handler = createKafkaBatchHandler({
   accepts: ['task.status'],
   producer: async () => (await getDeps()).producer,
+  authenticated: true,
   async process(records) {
     await recordStatuses(await getDeps(), records.map((r) => r.message.payload));
   },

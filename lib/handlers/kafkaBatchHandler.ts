@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { LIMITS, truncateText, type Message, type MessageType, type MessageOf } from '../contracts/index.js';
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { decodeMessage, headerValue, MskRecordDecodeError, readMskEvent, type KafkaRecord, type SyntorProducer } from '../kafka/index.js';
+import { authenticateRecord, currentEnvelopeAuth, type EnvelopeKeyring } from '../kafka/auth/index.js';
 import { getLogger } from '../observability/logger.js';
 import { contextFromTraceparent, endSpan, ROOT_CONTEXT, SpanKind, startSpan, trace, traceparentOfSpan, type Span, type TraceContext } from '../observability/tracing.js';
 import { batchItemFailures, type KafkaBatchResponse } from './batchItemFailures.js';
@@ -11,6 +12,8 @@ import { observeHandler } from './observeHandler.js';
 
 /** The reason code of a record that failed when processed alone. */
 export const HANDLER_ERROR = 'handler-error';
+/** The reason code of a record not signed by the agent it speaks for. */
+export const UNAUTHENTICATED = 'unauthenticated';
 
 /**
  * The isolation pass stops when less than this is left of the invocation: the records not reached
@@ -40,6 +43,13 @@ export interface KafkaBatchHandlerOptions<T extends MessageType> {
    * idempotent: a retried or isolated batch hands it messages it has already handled.
    */
   process(messages: DecodedRecord<T>[], context: Context): Promise<void>;
+  /**
+   * Each record must be signed by the agent it speaks for (see `authenticateRecord`); one that is not
+   * is dead-lettered as `unauthenticated`, unprocessed. Set on the coordinator's handlers, whose
+   * decisions rest on who says a task is done or an agent is alive. Without envelope keys in the
+   * environment nothing is checked, except on Lambda, where every record is refused.
+   */
+  authenticated?: boolean;
   /**
    * Where records that cannot be processed go instead of syntor.dlq. The function that consumes
    * syntor.dlq sets it: the dead-letter topic is the end of the line, not a place to send things back to.
@@ -100,6 +110,7 @@ export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBat
   }
 
   return observeHandler(async (event: unknown, context: Context): Promise<KafkaBatchResponse | void> => {
+    const keyring = options.authenticated ? checkingKeyring() : undefined;
     const valid: DecodedRecord<T>[] = [];
     const poison: PoisonRecord[] = [];
     const spans = new Map<KafkaRecord, Span>();
@@ -135,6 +146,14 @@ export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBat
         poison.push({ record, reasonCode: 'unexpected-type', reason: `${context.functionName} does not handle "${message.type}" messages` });
         continue;
       }
+      if (keyring) {
+        const verdict = keyring === REFUSE_ALL ? { ok: false as const, problem: 'this function has no envelope keys to check it with (SYNTOR_ENVELOPE_VERIFY_SECRET_ARNS)' } : await authenticateRecord(record, message, keyring);
+        if (!verdict.ok) {
+          span.setAttribute('syntor.dead_letter.reason', UNAUTHENTICATED);
+          poison.push({ record, reasonCode: UNAUTHENTICATED, reason: `${context.functionName} refused a "${message.type}" from "${message.source}": ${verdict.problem}` });
+          continue;
+        }
+      }
       const traceparent = traceparentOfSpan(span);
       valid.push({ record, message: message as MessageOf<T>, ...(traceparent ? { traceparent } : {}), traceContext: trace.setSpan(ROOT_CONTEXT, span) });
     }
@@ -148,6 +167,21 @@ export function createKafkaBatchHandler<T extends MessageType>(options: KafkaBat
       throw error;
     }
   });
+}
+
+const REFUSE_ALL: EnvelopeKeyring = { keyFor: async () => undefined };
+let warnedUnchecked = false;
+
+/** The keys records are checked with; none configured checks nothing locally and refuses everything on Lambda. */
+function checkingKeyring(): EnvelopeKeyring | undefined {
+  const keyring = currentEnvelopeAuth().keyring;
+  if (keyring) return keyring;
+  if (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) return REFUSE_ALL;
+  if (!warnedUnchecked) {
+    warnedUnchecked = true;
+    getLogger().warn('envelopes are not authenticated: no envelope keys configured (the harness sets them; see the README, Security model)');
+  }
+  return undefined;
 }
 
 function remainingMs(context: Context): number {

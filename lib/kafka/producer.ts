@@ -3,6 +3,8 @@ import type { Message } from '../contracts/index.js';
 import { activeContext, endSpan, SpanKind, startSpan, traceparentOf, type TraceContext } from '../observability/tracing.js';
 import { dependencyOutage, markDependency } from '../errors/dependencyOutage.js';
 import { currentScope } from '../manifest/invocationScope.js';
+import { currentEnvelopeAuth } from './auth/envelopeAuth.js';
+import { signRecord, SIGNATURE_HEADER, type EnvelopeSigner } from './auth/envelopeSignature.js';
 import { encodeRecord } from './encodeRecord.js';
 import { KafkaTopicNotAllowedError } from './errors.js';
 import { isTraceparent } from './traceparent.js';
@@ -45,6 +47,12 @@ function assertMayWrite(topics: Iterable<string>): void {
   }
 }
 
+/** The record with its signature header as `signer` (replacing any it had: a redrive re-signs), or as it was. */
+function signed<R extends { key?: string | Buffer | null; value: string | Buffer | null; headers?: Record<string, string | Buffer> }>(topic: string, record: R, signer: EnvelopeSigner | undefined): R {
+  if (!signer) return record;
+  return { ...record, headers: { ...record.headers, [SIGNATURE_HEADER]: signRecord(signer, { topic, key: record.key ?? null, value: record.value }) } };
+}
+
 /**
  * An idempotent producer (`acks: -1`, one request in flight, so retries neither duplicate nor reorder),
  * connected on first use and reused across invocations.
@@ -56,6 +64,7 @@ function assertMayWrite(topics: Iterable<string>): void {
  *
  * Inside a function (a harness invocation or a Lambda with `SYNTOR_PRODUCES`), a send to a topic
  * outside its manifest's `produces` is refused with `KafkaTopicNotAllowedError` before it is sent.
+ * Every record is signed as the function's agent when it has an envelope key (see `currentEnvelopeAuth`).
  *
  * @example
  * const producer = createProducer(createKafka(config));
@@ -95,6 +104,7 @@ export function createProducer(kafka: Kafka): SyntorProducer {
       else byTopic.set(topic, [record]);
     }
     assertMayWrite(byTopic.keys());
+    const signer = await currentEnvelopeAuth().signer();
     // One span per request to the broker, in the caller's trace: what the send cost, not whose it was.
     const span = startSpan(`send ${[...byTopic.keys()].join(' ')}`, {
       kind: SpanKind.PRODUCER,
@@ -105,7 +115,7 @@ export function createProducer(kafka: Kafka): SyntorProducer {
       const sent = await withProducer((producer) =>
         producer.sendBatch({
           acks: -1,
-          topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records })),
+          topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records.map((r) => signed(topic, r, signer)) })),
         }),
       );
       endSpan(span);
@@ -121,8 +131,9 @@ export function createProducer(kafka: Kafka): SyntorProducer {
     publishAll,
     async sendRaw(topic, records) {
       assertMayWrite([topic]);
+      const signer = await currentEnvelopeAuth().signer();
       return withProducer((producer) =>
-        producer.send({ topic, acks: -1, messages: records.map((r) => ({ key: r.key ?? null, value: r.value, headers: r.headers ?? {} })) }),
+        producer.send({ topic, acks: -1, messages: records.map((r) => signed(topic, { key: r.key ?? null, value: r.value, headers: r.headers ?? {} }, signer)) }),
       );
     },
     async disconnect() {

@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EnvelopeAuth } from '../kafka/auth/envelopeAuth.js';
 
 /** The function an invocation runs as, and the topics it may write (see `producedTopics`). */
 export interface InvocationScope {
   readonly functionId: string;
   readonly produces: readonly string[];
+  /** How it signs and checks envelopes, where the process's environment cannot say (the harness in-process). */
+  readonly envelope?: EnvelopeAuth;
 }
 
 /** What the CDK app sets on each Lambda function: its produced topics, comma-separated (empty = none). */

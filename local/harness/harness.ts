@@ -18,6 +18,7 @@ import type { RetryPolicy } from './kafka/backoff.js';
 import { kafkaPlanLine } from './kafka/planLine.js';
 import { startPollers } from './kafka/startPollers.js';
 import { consoleLog, type HarnessLog } from './log.js';
+import { harnessEnvelopeKeys, loadMasterKey, type HarnessEnvelopeKeys } from './envelopeKeys.js';
 import { startOpsServer } from './opsServer.js';
 import { startSchedule } from './schedule/index.js';
 import { newTriggerStatus, type TriggerStatus } from './triggerStatus.js';
@@ -62,6 +63,11 @@ export interface HarnessOptions {
    * @default false
    */
   bundles?: BundlesOption;
+  /**
+   * The envelope master key; default SYNTOR_ENVELOPE_MASTER_KEY, else the key file kept between runs
+   * (`defaultMasterKeyFile()`), made on first use.
+   */
+  envelopeMasterKey?: string;
 }
 
 export interface RunningHarness {
@@ -69,6 +75,8 @@ export interface RunningHarness {
   readonly plan: readonly string[];
   readonly ports: { http?: number; metrics?: number; health?: number };
   readonly metrics: PlatformMetrics;
+  /** Its agents' envelope keys: `envelope.signerFor(agent)` signs a test's records as that agent. */
+  readonly envelope: HarnessEnvelopeKeys;
   status(): TriggerStatus[];
   /** Graceful: stops fetching and firing, finishes in-flight batches, commits, disconnects. */
   stop(): Promise<void>;
@@ -113,6 +121,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   if (servesHttp && !isLoopbackHost(config.harnessHost) && config.apiToken === undefined) throw new HarnessApiExposedError(config.harnessHost);
   // Before Kafka: a bundle that does not build fails the start at once, naming its function.
   const bundled = options.bundles ? await bundleFunctions(agents, options.bundles, log) : undefined;
+  const envelope = harnessEnvelopeKeys(options.envelopeMasterKey ?? (await loadMasterKey()));
   const kafka = options.kafka ?? createKafka(config);
   // Before anything starts: a missing topic or an absent broker then fails with a message, not mid-poll.
   await ensureTriggerTopics({ kafka, config, topics: triggerTopicsOf(agents), log });
@@ -140,7 +149,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     for (const agent of agents) {
       for (const fn of agent.functions) {
         const id = functionId(agent, fn);
-        const invoke: Invoke = await invokerFor({ agent: agent.name, functionId: id, fn: bundled?.(agent, fn) ?? fn, isolation: options.isolation ?? true, log, pools });
+        const invoke: Invoke = await invokerFor({ agent: agent.name, functionId: id, fn: bundled?.(agent, fn) ?? fn, isolation: options.isolation ?? true, envelope, log, pools });
         for (const trigger of fn.triggers) {
           if (trigger.type === 'kafka') {
             const filter = compileFilters(trigger.filters);
@@ -252,6 +261,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       plan,
       ports,
       metrics,
+      envelope,
       status,
       stop: stopAll,
     };

@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import type { EnvelopeAuth } from '../../lib/kafka/auth/index.js';
 import { runInScope } from '../../lib/manifest/invocationScope.js';
 import { createLambdaContext } from './lambdaContext.js';
 import { HandlerFailedError, HandlerTimeoutError } from './errors.js';
@@ -11,6 +12,8 @@ export interface InvokerOptions {
   timeoutSeconds: number;
   /** The topics the function may write (`producedTopics` of its manifest): its producer refuses the rest. */
   produces: readonly string[];
+  /** How its agent signs and checks envelopes, in place of an environment of its own. */
+  envelope?: EnvelopeAuth;
 }
 
 export interface Invocation {
@@ -36,7 +39,7 @@ export type Invoke = (event: unknown) => Promise<Invocation>;
  */
 export function createInvoker(options: InvokerOptions): Invoke {
   const timeoutMs = options.timeoutSeconds * 1000;
-  const scope = { functionId: options.functionId, produces: options.produces };
+  const scope = { functionId: options.functionId, produces: options.produces, ...(options.envelope ? { envelope: options.envelope } : {}) };
   return async (event) => {
     const started = Date.now();
     const context = createLambdaContext({ functionName: options.functionId, memoryMb: options.memoryMb, deadline: started + timeoutMs });

@@ -4,6 +4,7 @@ import type { FunctionManifest } from '../../lib/contracts/index.js';
 import { producedTopics } from '../../lib/manifest/index.js';
 import { createEnvironmentPool, type EnvironmentPool } from './environment/index.js';
 import { HandlerNotFoundError } from './errors.js';
+import type { HarnessEnvelopeKeys } from './envelopeKeys.js';
 import { createInvoker, type Invoke } from './invoker.js';
 import { loadHandler } from './loadHandler.js';
 import type { HarnessLog } from './log.js';
@@ -13,6 +14,8 @@ export interface InvokerForOptions {
   functionId: string;
   fn: FunctionManifest;
   isolation: boolean;
+  /** The agent's envelope key (and the coordinator's master) go to its function only. */
+  envelope: HarnessEnvelopeKeys;
   log: HarnessLog;
   /** Where a new pool is kept, so the harness can close it and collect its metrics. */
   pools: EnvironmentPool[];
@@ -26,7 +29,7 @@ export async function invokerFor(options: InvokerForOptions): Promise<Invoke> {
   const { fn, functionId } = options;
   const produces = producedTopics(fn);
   if (!options.isolation) {
-    return createInvoker({ functionId, handler: await loadHandler(functionId, fn), memoryMb: fn.memoryMb, timeoutSeconds: fn.timeoutSeconds, produces });
+    return createInvoker({ functionId, handler: await loadHandler(functionId, fn), memoryMb: fn.memoryMb, timeoutSeconds: fn.timeoutSeconds, produces, envelope: options.envelope.authFor(options.agent) });
   }
   const path = fn.entry.startsWith('file:') ? fileURLToPath(fn.entry) : fn.entry;
   if (!existsSync(path)) throw new HandlerNotFoundError(functionId, `cannot import ${fn.entry}: no such file`);
@@ -37,7 +40,7 @@ export async function invokerFor(options: InvokerForOptions): Promise<Invoke> {
     handler: fn.handler,
     memoryMb: fn.memoryMb,
     timeoutSeconds: fn.timeoutSeconds,
-    environment: fn.environment,
+    environment: { ...fn.environment, ...options.envelope.environmentFor(options.agent) },
     produces,
     log: options.log,
   });

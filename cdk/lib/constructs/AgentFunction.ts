@@ -4,9 +4,11 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { KafkaDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AWS_ENV } from '../../../lib/aws/index.js';
 import { GIT_ENV } from '../../../lib/git/constants.js';
+import { COORDINATOR_AGENT } from '../../../lib/kafka/auth/index.js';
 import { SCHEDULE_DELIVERY, TOPICS } from '../../../lib/contracts/index.js';
 import { effectiveRetryAttempts, PRODUCES_ENV, producedTopics } from '../../../lib/manifest/index.js';
 import type { Bundle } from '../bundling/types.js';
@@ -28,6 +30,8 @@ export interface AgentFunctionProps {
   /** The MSK cluster's ARN; absent with `syntor:kafka=self-managed`. */
   readonly clusterArn?: string;
   readonly data: SyntorData;
+  /** Each deployed agent's envelope key secret (see envelopeKeySecret). */
+  readonly envelopeKeys: ReadonlyMap<string, secretsmanager.ISecret>;
 }
 
 /**
@@ -48,6 +52,11 @@ export class AgentFunction extends SyntorFunction {
     // Only the documentation agent summarizes, and only with the one configured model.
     const bedrockModel = planned.agent.capabilities.includes('docs.generate') ? settings.models.bedrockModelId : undefined;
     const produces = producedTopics(planned.fn);
+    // Its own key to sign with; the coordinator, which checks who sent what, every agent's.
+    const ownKey = props.envelopeKeys.get(planned.agent.name);
+    if (!ownKey) throw new Error(`no envelope key secret for agent ${planned.agent.name}`);
+    const verifies = planned.agent.name === COORDINATOR_AGENT;
+    const keysToRead = verifies ? [...props.envelopeKeys.values()] : [ownKey];
     super(scope, id, {
       functionName: planned.functionName,
       description: `SYNTOR ${planned.agent.name} agent: ${planned.fn.name}`,
@@ -76,6 +85,8 @@ export class AgentFunction extends SyntorFunction {
         ...(gitToken ? { [GIT_ENV.tokenSecretArn]: gitToken, [GIT_ENV.tokenHosts]: (settings.git.tokenHosts ?? []).join(',') } : {}),
         ...(gitCredentials ? { [GIT_ENV.credentialsSecretArn]: gitCredentials } : {}),
         ...(bedrockModel ? { SYNTOR_BEDROCK_MODEL_ID: bedrockModel } : {}),
+        SYNTOR_ENVELOPE_KEY_SECRET_ARN: ownKey.secretArn,
+        ...(verifies ? { SYNTOR_ENVELOPE_VERIFY_SECRET_ARNS: Stack.of(scope).toJsonString(Object.fromEntries([...props.envelopeKeys].map(([agent, secret]) => [agent, secret.secretArn]))) } : {}),
         ...planned.fn.environment,
         // Last, so a manifest's environment cannot widen it. The producer refuses what the role below
         // would, with the same error as the harness and before the broker is asked.
@@ -85,6 +96,7 @@ export class AgentFunction extends SyntorFunction {
         // IAM to exact topics and groups on MSK; the credentials secret only, on a self-managed cluster.
         ...kafkaAccessStatements(scope, { settings, clusterArn: props.clusterArn, produces, consumes: planned.kafka.map((k) => ({ topic: k.trigger.topic, consumerGroupId: k.consumerGroupId })) }),
         ...secretReadStatements(scope, data.key, [data.databaseSecret, data.cacheAuthSecret]),
+        new iam.PolicyStatement({ sid: 'ReadEnvelopeKeys', actions: ['secretsmanager:GetSecretValue'], resources: keysToRead.map((secret) => secret.secretArn) }),
         ...(gitToken ? [new iam.PolicyStatement({ sid: 'ReadGitToken', actions: ['secretsmanager:GetSecretValue'], resources: [gitToken] })] : []),
         ...(gitCredentials ? [new iam.PolicyStatement({ sid: 'ReadGitCredentials', actions: ['secretsmanager:GetSecretValue'], resources: [gitCredentials] })] : []),
         ...(bedrockModel ? [new iam.PolicyStatement({ sid: 'InvokeSummaryModel', actions: ['bedrock:InvokeModel'], resources: [bedrockModelArn(scope, bedrockModel)] })] : []),

@@ -1,4 +1,5 @@
 import { AWS_ENV } from '../../../lib/aws/index.js';
+import { envelopeEnvSchema } from '../../../lib/kafka/auth/index.js';
 
 /**
  * Variables a manifest may not set: the ones the CDK app sets on every function (connections, TLS
@@ -6,6 +7,8 @@ import { AWS_ENV } from '../../../lib/aws/index.js';
  */
 export const RESERVED_ENVIRONMENT: ReadonlySet<string> = new Set([
   ...Object.values(AWS_ENV),
+  // Who a function signs as, and whose records it can check, is the deployment's to say.
+  ...Object.keys(envelopeEnvSchema.shape),
   'SYNTOR_ENVIRONMENT',
   'SYNTOR_AGENT',
   'SYNTOR_FUNCTION',

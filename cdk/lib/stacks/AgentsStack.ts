@@ -9,6 +9,7 @@ import { HTTP_API_STAGE, scopeOfRoute } from '../../../lib/contracts/index.js';
 import type { BundleCatalog } from '../bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { AgentFunction } from '../constructs/AgentFunction.js';
+import { envelopeKeySecret } from '../constructs/envelopeKeySecret.js';
 import type { PlannedFunction } from '../manifests/types.js';
 import type { SyntorData } from './DataStack.js';
 import type { SyntorNetwork } from './NetworkStack.js';
@@ -32,6 +33,8 @@ export class AgentsStack extends Stack {
   constructor(scope: Construct, id: string, props: AgentsStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    const agentNames = [...new Set(props.functions.map((planned) => planned.agent.name))];
+    const envelopeKeys = new Map(agentNames.map((name) => [name, envelopeKeySecret(this, name, settings)]));
     this.functions = props.functions.map((planned) =>
       new AgentFunction(this, planned.id, {
         planned,
@@ -40,6 +43,7 @@ export class AgentsStack extends Stack {
         network: props.network,
         ...(props.clusterArn === undefined ? {} : { clusterArn: props.clusterArn }),
         data: props.data,
+        envelopeKeys,
       }),
     );
     const routed = this.functions.filter((f) => f.planned.routes.length > 0);

@@ -6,6 +6,7 @@ import type { RunningHarness } from '../../../local/harness/harness.js';
 import { flakyControl } from '../../fixtures/agents/testWorkers/capabilities.js';
 import { stuckAgent, testWorkerAgent } from '../../fixtures/agents/testWorkers/manifests.js';
 import { deregisterStuck, swallowed } from '../../fixtures/agents/testWorkers/stuckWorker.js';
+import { asAgent } from '../../fixtures/asAgent.js';
 import { disconnectProducers, produce, runHarness, resetHarnesses } from '../harness/support.js';
 import { api, eventually, resetState } from './support.js';
 
@@ -124,9 +125,10 @@ describe('duplicates and poison', () => {
   it('ignores a duplicate or late completion', async () => {
     const { body } = await client.submit({ type: 'compute', requiredCapabilities: ['compute'], payload: { op: 'max', values: [4, 9] } });
     const done = await settled(body.id);
-    const forged = createMessage('task.complete', { taskId: body.id, attempt: done.attempt, agent: done.assignedAgent, instanceId: 'x', durationMs: 1, outcome: 'success', result: 'forged' }, { source: 'test' });
+    // Signed by the agent that ran it: a genuine completion, only late and repeated.
+    const late = createMessage('task.complete', { taskId: body.id, attempt: done.attempt, agent: done.assignedAgent, instanceId: 'x', durationMs: 1, outcome: 'success', result: 'late' }, { source: done.assignedAgent });
 
-    await (await getDeps()).producer.publishAll([{ message: forged }, { message: forged }]);
+    await asAgent(harness, done.assignedAgent, async () => (await getDeps()).producer.publishAll([{ message: late }, { message: late }]));
     await new Promise((r) => setTimeout(r, 1_000));
 
     const after = (await client.task(body.id)).body;
@@ -201,6 +203,6 @@ describe('failover', () => {
     expect(swallowed.length).toBeGreaterThanOrEqual(3);
     const { body: registry } = await client.agents();
     expect((registry.agents as { name: string; circuitState: string }[]).find((a) => a.name === 'agent-stuck')?.circuitState).not.toBe('closed');
-    await deregisterStuck();
+    await asAgent(harness, 'agent-stuck', deregisterStuck);
   });
 });

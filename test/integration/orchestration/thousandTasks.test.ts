@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agents } from '../../../functions/index.js';
 import { createMessage, type TaskPriority } from '../../../lib/contracts/index.js';
 import { getDeps } from '../../../lib/orchestration/index.js';
+import type { RunningHarness } from '../../../local/harness/harness.js';
+import { asAgent } from '../../fixtures/asAgent.js';
 import { disconnectProducers, resetHarnesses, runHarness } from '../harness/support.js';
 import { eventually, resetState } from './support.js';
 
+let harness: RunningHarness;
 beforeAll(async () => {
   await resetState();
-  await runHarness(agents[0]!, { agents, ports: { http: false, metrics: false, health: false }, fireSchedulesOnStart: true });
+  harness = await runHarness(agents[0]!, { agents, ports: { http: false, metrics: false, health: false }, fireSchedulesOnStart: true });
   await eventually('both workers to register', async () => ((await (await getDeps()).agents.list()).filter((a) => a.kind === 'worker').length === 2 ? true : undefined));
 });
 afterAll(async () => {
@@ -35,7 +38,7 @@ describe('1,000 tasks through syntor.services.request', () => {
     const deps = await getDeps();
 
     for (let i = 0; i < requests.length; i += 250) {
-      await deps.producer.publishAll(requests.slice(i, i + 250).map((message) => ({ message, options: { key: message.correlationId! } })));
+      await asAgent(harness, 'test', () => deps.producer.publishAll(requests.slice(i, i + 250).map((message) => ({ message, options: { key: message.correlationId! } }))));
     }
     await eventually(
       'all 1,000 tasks to finish',

@@ -4,6 +4,9 @@ import { TOPICS, type Message } from '../../../lib/contracts/index.js';
 import { DependencyUnavailableError } from '../../../lib/errors/dependencyOutage.js';
 import { createKafkaBatchHandler, type DecodedRecord, type PoisonRecord } from '../../../lib/handlers/index.js';
 import { buildMskEvent, type KafkaRecord, type PublishOptions, type SyntorProducer } from '../../../lib/kafka/index.js';
+import { signRecord, SIGNATURE_HEADER } from '../../../lib/kafka/auth/index.js';
+import { runInScope } from '../../../lib/manifest/index.js';
+import { harnessEnvelopeKeys } from '../../../local/harness/envelopeKeys.js';
 import { buildKafkaRecord } from '../../fixtures/kafkaRecords.js';
 import { buildHeartbeat } from '../../fixtures/messages.js';
 
@@ -165,5 +168,57 @@ describe('createKafkaBatchHandler: outages', () => {
     const response = await handler(buildMskEvent([heartbeat('a', 0, 0), heartbeat('b', 0, 1)]), { ...context, getRemainingTimeInMillis: () => left });
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: { partition: `${TOPICS.agentHeartbeat}-0`, offset: 1 } }] });
+  });
+});
+
+describe('createKafkaBatchHandler: authenticated senders', () => {
+  const keys = harnessEnvelopeKeys('the harness master key, long enough to count');
+  const signed = (record: KafkaRecord, agent: string): KafkaRecord => ({
+    ...record,
+    headers: [{ key: SIGNATURE_HEADER, value: Buffer.from(signRecord(keys.signerFor(agent), record)) }],
+  });
+  const heartbeatFrom = (agent: string, offset: number) => heartbeat(agent, 0, offset);
+
+  function authenticatedHandler() {
+    const poisoned: PoisonRecord[] = [];
+    const processed: string[] = [];
+    const handler = createKafkaBatchHandler({
+      accepts: ['agent.heartbeat'],
+      producer: () => fakeProducer().producer,
+      authenticated: true,
+      async process(batch: DecodedRecord<'agent.heartbeat'>[]) {
+        processed.push(...batch.map((r) => r.message.payload.agent));
+      },
+      onPoison: async (poison) => void poisoned.push(...poison),
+    });
+    return { handler, poisoned, processed };
+  }
+
+  it('processes what each agent signed and dead-letters, unprocessed, what it did not', async () => {
+    // Arrange: buildHeartbeat's source is "worker", so a heartbeat of agent "worker" is its own.
+    const { handler, poisoned, processed } = authenticatedHandler();
+    const records = [signed(heartbeatFrom('worker', 0), 'worker'), heartbeatFrom('worker', 1), signed(heartbeatFrom('worker', 2), 'worker-beta')];
+
+    // Act: as the coordinator, which holds the master key
+    await runInScope({ functionId: 'coordination-registry', produces: [], envelope: keys.authFor('coordination') }, () => handler(buildMskEvent(records), context));
+
+    // Assert
+    expect(processed).toEqual(['worker']);
+    expect(poisoned.map((p) => [p.record.offset, p.reasonCode])).toEqual([['1', 'unauthenticated'], ['2', 'unauthenticated']]);
+    expect(poisoned[0]!.reason).toBe('coordination-registry refused a "agent.heartbeat" from "worker": the record has no syntor-signature header');
+    expect(poisoned[1]!.reason).toContain('signed by "worker-beta" but says it comes from "worker"');
+  });
+
+  it('refuses every record on Lambda when it has no keys to check with', async () => {
+    const { handler, poisoned, processed } = authenticatedHandler();
+    process.env.AWS_LAMBDA_FUNCTION_NAME = 'syntor-coordination-registry';
+    try {
+      await runInScope({ functionId: 'coordination-registry', produces: [], envelope: { signer: async () => undefined, keyring: undefined } }, () => handler(buildMskEvent([signed(heartbeatFrom('worker', 0), 'worker')]), context));
+    } finally {
+      delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+    }
+
+    expect(processed).toEqual([]);
+    expect(poisoned[0]).toMatchObject({ reasonCode: 'unauthenticated', reason: expect.stringContaining('no envelope keys') });
   });
 });
