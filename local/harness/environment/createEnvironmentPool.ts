@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { FUNCTION_ENV, PRODUCES_ENV } from '../../../lib/manifest/invocationScope.js';
 import { HandlerFailedError, HandlerTimeoutError } from '../errors.js';
-import type { Invoke } from '../invoker.js';
+import type { Invocation, Invoke } from '../invoker.js';
 import { createLambdaContext } from '../lambdaContext.js';
 import type { HarnessLog } from '../log.js';
 import { HandlerResultNotJsonError } from './errors.js';
+import { packRecords } from './packRecords.js';
+import { INVOKE_RECORDS, type RecordsInvokable, type RecordsInvoke } from './recordsInvoke.js';
 import { startEnvironment, type ExecutionEnvironment } from './startEnvironment.js';
+import type { InvocationPayload } from './types.js';
 import { DEFAULT_MAX_ENVIRONMENTS } from './constants.js';
 
 export interface EnvironmentPoolOptions {
@@ -35,7 +38,8 @@ export interface EnvironmentPoolStats {
 }
 
 export interface EnvironmentPool {
-  invoke: Invoke;
+  /** Invokes with an event as JSON text; also a {@link RecordsInvoke} for a Kafka trigger's batches. */
+  invoke: Invoke & RecordsInvokable;
   /** The metrics of every environment this pool ran, for `/metrics` (live ones asked now, gone ones as last seen). */
   metrics(): Promise<unknown[][]>;
   stats(): EnvironmentPoolStats;
@@ -98,7 +102,7 @@ export function createEnvironmentPool(options: EnvironmentPoolOptions): Environm
     void environment.terminate();
   }
 
-  const invoke: Invoke = async (event) => {
+  async function run(payload: () => InvocationPayload): Promise<Invocation> {
     const started = Date.now();
     const deadline = started + timeoutMs;
     const requestId = randomUUID();
@@ -117,7 +121,7 @@ export function createEnvironmentPool(options: EnvironmentPoolOptions): Environm
       timer = setTimeout(() => reject(new HandlerTimeoutError(options.functionId, options.timeoutSeconds)), timeoutMs);
     });
     try {
-      const reply = await Promise.race([environment.invoke(JSON.stringify(event), Date.now() + timeoutMs, requestId), timeout]);
+      const reply = await Promise.race([environment.invoke(payload(), Date.now() + timeoutMs, requestId), timeout]);
       release(environment);
       return { result: reply.result === undefined ? undefined : (JSON.parse(reply.result) as unknown), durationMs: Date.now() - started, context, coldStart: cold, ...(cold ? { initDurationMs: environment.initMs } : {}) };
     } catch (error) {
@@ -133,7 +137,10 @@ export function createEnvironmentPool(options: EnvironmentPoolOptions): Environm
     } finally {
       clearTimeout(timer);
     }
-  };
+  }
+
+  const invokeRecords: RecordsInvoke = (records, source) => run(() => ({ records: packRecords(records), ...(source ? { source } : {}) }));
+  const invoke = Object.assign((event: unknown) => run(() => ({ event: JSON.stringify(event) })), { [INVOKE_RECORDS]: invokeRecords });
 
   return {
     invoke,

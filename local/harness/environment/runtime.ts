@@ -1,15 +1,17 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { buildMskEvent } from '../../../lib/kafka/msk/encode.js';
 import { publishedRegistries } from '../../../lib/observability/publishedRegistries.js';
 import { createLambdaContext } from '../lambdaContext.js';
 import { loadHandler, type Handler } from '../loadHandler.js';
 import { serializeError } from './serializeError.js';
-import type { EnvironmentInit, FromEnvironment, ToEnvironment } from './types.js';
+import { unpackRecords } from './packRecords.js';
+import type { EnvironmentInit, FromEnvironment, InvocationPayload, ToEnvironment } from './types.js';
 
 /**
  * The inside of one execution environment (a worker thread): imports the handler once — its init
- * phase — then runs one invocation at a time as Lambda's runtime does, with events and results as
- * JSON. A throw from the handler fails the invocation; anything that kills the thread (an uncaught
+ * phase — then runs one invocation at a time as Lambda's runtime does, with results as JSON and
+ * events as JSON or, from a Kafka poller, as packed records whose event is built here. A throw from the handler fails the invocation; anything that kills the thread (an uncaught
  * exception, running out of heap) is seen by the pool, which discards the environment.
  */
 const init = workerData as EnvironmentInit;
@@ -22,11 +24,16 @@ function sampleHeap(): number {
   return maxHeapMb;
 }
 
+/** The event as the handler gets it: parsed from its JSON, or built from the packed Kafka records. */
+function eventOf(payload: InvocationPayload): unknown {
+  return 'event' in payload ? (JSON.parse(payload.event) as unknown) : buildMskEvent(unpackRecords(payload.records), payload.source);
+}
+
 async function invoke(handler: Handler, message: Extract<ToEnvironment, { type: 'invoke' }>): Promise<void> {
   const context = createLambdaContext({ functionName: init.functionId, memoryMb: init.memoryMb, deadline: message.deadline, awsRequestId: message.requestId });
   let result: unknown;
   try {
-    result = await handler(JSON.parse(message.event) as unknown, context);
+    result = await handler(eventOf(message), context);
   } catch (error) {
     post({ type: 'error', id: message.id, error: serializeError(error), maxHeapMb: sampleHeap() });
     return;

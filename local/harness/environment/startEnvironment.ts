@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { deserializeError } from './serializeError.js';
 import { EnvironmentCrashedError, EnvironmentInitError } from './errors.js';
-import type { EnvironmentInit, FromEnvironment, ToEnvironment } from './types.js';
+import type { EnvironmentInit, FromEnvironment, InvocationPayload, ToEnvironment } from './types.js';
 
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
 const RUNTIME = new URL('./runtime.ts', import.meta.url).href;
@@ -29,7 +29,7 @@ export interface ExecutionEnvironment {
   readonly handlerInitMs: number;
   /** False once it crashed or was terminated: never handed out again. */
   readonly alive: boolean;
-  invoke(event: string, deadline: number, requestId: string): Promise<InvocationReply>;
+  invoke(payload: InvocationPayload, deadline: number, requestId: string): Promise<InvocationReply>;
   metrics(): Promise<unknown[]>;
   terminate(): Promise<void>;
 }
@@ -103,7 +103,8 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Exe
     if (!alive) return Promise.reject(died ?? new EnvironmentCrashedError(options.functionId, 'the environment is gone'));
     return new Promise<T>((resolve, reject) => {
       pending.set(message.id, { resolve: resolve as (value: never) => void, reject });
-      worker.postMessage(message);
+      // Packed records are handed over, not copied: the poller has no further use for them.
+      worker.postMessage(message, message.type === 'invoke' && 'records' in message ? [message.records.numbers.buffer, message.records.bytes.buffer] : []);
     });
   };
 
@@ -114,7 +115,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Exe
     get alive() {
       return alive;
     },
-    invoke: (event, deadline, requestId) => request<InvocationReply>({ type: 'invoke', id: nextId++, event, deadline, requestId }),
+    invoke: (payload, deadline, requestId) => request<InvocationReply>({ type: 'invoke', id: nextId++, deadline, requestId, ...payload }),
     metrics: () => request<unknown[]>({ type: 'metrics', id: nextId++ }),
     async terminate() {
       alive = false;

@@ -1,3 +1,6 @@
+import type { KafkaEventSource } from '../../../lib/kafka/msk/types.js';
+import type { PackedRecords } from './packRecords.js';
+
 /** What an execution environment is started with (its `workerData`). */
 export interface EnvironmentInit {
   functionId: string;
@@ -9,9 +12,16 @@ export interface EnvironmentInit {
   runtime: string;
 }
 
-/** Parent → environment. Events and results travel as JSON text, as Lambda's runtime API carries them. */
+/**
+ * What an invocation carries in: an event as JSON text, as Lambda's runtime API carries it, or a
+ * Kafka trigger's records, packed, whose event the environment builds (buildMskEvent, as the harness
+ * would) so the poller's thread neither encodes nor serialises it.
+ */
+export type InvocationPayload = { event: string } | { records: PackedRecords; source?: KafkaEventSource };
+
+/** Parent → environment. Results travel as JSON text. */
 export type ToEnvironment =
-  | { type: 'invoke'; id: number; event: string; deadline: number; requestId: string }
+  | ({ type: 'invoke'; id: number; deadline: number; requestId: string } & InvocationPayload)
   | { type: 'metrics'; id: number };
 
 /** An error as it crosses the thread boundary: what Lambda reports as errorType / errorMessage, plus SYNTOR's fields. */

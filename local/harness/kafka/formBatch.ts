@@ -1,5 +1,6 @@
 import type { BufferedRecord } from './commitPlan.js';
 import { partitionBytes } from './payloadSize.js';
+import type { PendingRecords, PendingRun } from './pendingRecords.js';
 
 /** A fetched record waiting for a batch. */
 export interface PendingRecord extends BufferedRecord {
@@ -22,13 +23,12 @@ export interface BatchLimits {
 
 export interface FormedBatch {
   batch: PendingRecord[];
-  rest: PendingRecord[];
   /** The batch is one record whose event alone passes the payload cap: it cannot be invoked. */
   tooLarge: boolean;
 }
 
 /**
- * Takes the next batch from the buffer the way Lambda fills one: in fetch order, up to `batchSize`
+ * Takes the next batch out of the buffer the way Lambda fills one: in fetch order, up to `batchSize`
  * delivered records and as many as fit in the 6 MB payload, several partitions together, and for each
  * partition only a run from its oldest waiting record (a partition that is in flight, or whose next
  * record does not fit, is left whole for a later batch, so order holds). Filtered records met before
@@ -36,50 +36,52 @@ export interface FormedBatch {
  * not looked at (the buffer may hold thousands). A single record too large for any event is
  * returned alone, flagged, so the caller dead-letters it.
  */
-export function formBatch(buffer: readonly PendingRecord[], limits: BatchLimits): FormedBatch {
+export function formBatch(buffer: PendingRecords, limits: BatchLimits): FormedBatch {
   const batch: PendingRecord[] = [];
-  const rest: PendingRecord[] = [];
+  const taken: [PendingRun, number][] = [];
   const closed = new Set<string>();
   const opened = new Set<string>();
   let matched = 0;
   let bytes = limits.eventBytes;
-  let tooLarge: PendingRecord | undefined;
+  let tooLarge = false;
 
-  for (let i = 0; i < buffer.length; i += 1) {
-    // A full batch (or one too-large record) takes nothing more: the rest waits as it is, in order.
-    if (matched >= limits.batchSize || tooLarge) return { batch, rest: rest.concat(buffer.slice(i)), tooLarge: tooLarge !== undefined };
-    const item = buffer[i]!;
-    const { tp } = item;
-    if (limits.inFlight.has(tp) || closed.has(tp)) {
-      rest.push(item);
-      continue;
-    }
-    if (!item.matched) {
+  runs: for (const run of buffer.pendingRuns()) {
+    const { tp } = run;
+    if (limits.inFlight.has(tp) || closed.has(tp)) continue;
+    let i = run.start;
+    for (; i < run.length; i += 1) {
+      // A full batch (or one too-large record) takes nothing more: the rest waits as it is, in order.
+      if (matched >= limits.batchSize || tooLarge) break;
+      const item = run.at(i);
+      if (!item.matched) {
+        batch.push(item);
+        opened.add(tp);
+        continue;
+      }
+      const adds = item.bytes + (opened.has(tp) ? 0 : partitionBytes(tp));
+      if (matched === 0 && limits.eventBytes + adds > limits.payloadBytes) {
+        // Alone it passes the cap: it goes on its own, after what its partition already has in this batch.
+        if (batch.length === 0) {
+          tooLarge = true;
+          batch.push(item);
+          i += 1;
+        } else {
+          closed.add(tp);
+        }
+        break;
+      }
+      if (bytes + adds > limits.payloadBytes) {
+        closed.add(tp);
+        break;
+      }
       batch.push(item);
       opened.add(tp);
-      continue;
+      matched += 1;
+      bytes += adds;
     }
-    const adds = item.bytes + (opened.has(tp) ? 0 : partitionBytes(tp));
-    if (matched === 0 && limits.eventBytes + adds > limits.payloadBytes) {
-      // Alone it passes the cap: it goes on its own, after what its partition already has in this batch.
-      if (batch.length === 0) {
-        tooLarge = item;
-        batch.push(item);
-      } else {
-        closed.add(tp);
-        rest.push(item);
-      }
-      continue;
-    }
-    if (bytes + adds > limits.payloadBytes) {
-      closed.add(tp);
-      rest.push(item);
-      continue;
-    }
-    batch.push(item);
-    opened.add(tp);
-    matched += 1;
-    bytes += adds;
+    taken.push([run, i - run.start]);
+    if (matched >= limits.batchSize || tooLarge) break runs;
   }
-  return { batch, rest, tooLarge: tooLarge !== undefined };
+  for (const [run, n] of taken) buffer.consume(run, n);
+  return { batch, tooLarge };
 }

@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { KafkaTrigger } from '../../../lib/contracts/index.js';
 import { appliedBatchingWindowMs, effectiveRetryAttempts } from '../../../lib/manifest/index.js';
 import { buildMskEvent, fromKafkaJsMessage, type KafkaEventSource, type SyntorProducer } from '../../../lib/kafka/index.js';
+import { recordsInvokeOf, type RecordsInvoke } from '../environment/index.js';
 import type { Invoke } from '../invoker.js';
 import type { HarnessLog } from '../log.js';
 import type { PlatformMetrics } from '../../../lib/observability/metrics.js';
@@ -15,6 +16,7 @@ import { deadLetterRecords } from './deadLetter.js';
 import { deliverBatch } from './deliverBatch.js';
 import { formBatch, type PendingRecord } from './formBatch.js';
 import { InFlightPartitions } from './inFlightPartitions.js';
+import { PendingRecords } from './pendingRecords.js';
 import type { LambdaFailure } from './lambdaFailureRecord.js';
 import { eventBytes, recordBytes, singleRecordEventBytes } from './payloadSize.js';
 import { startResilientConsumer } from './resilientConsumer.js';
@@ -69,16 +71,9 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
   // Enough read-ahead to form the next batches while some run; beyond it, fetching pauses.
   const maxBuffered = Math.max(trigger.batchSize * 10, 20_000);
 
-  let buffer: PendingRecord[] = [];
-  // Records waiting per partition: with every waiting partition in flight there is nothing to scan.
-  const waiting = new Map<string, number>();
-  const take = (items: readonly PendingRecord[]) => {
-    for (const { tp } of items) {
-      const left = waiting.get(tp)! - 1;
-      if (left === 0) waiting.delete(tp);
-      else waiting.set(tp, left);
-    }
-  };
+  const buffer = new PendingRecords();
+  // An isolated function's environment builds the event from the records: this thread only packs them.
+  const invokeRecords: RecordsInvoke = recordsInvokeOf(options.invoke) ?? ((records, source) => options.invoke(buildMskEvent(records, source)));
   const inFlight = new InFlightPartitions();
   const running = new Set<Promise<void>>();
   let windowTimer: NodeJS.Timeout | undefined;
@@ -95,17 +90,20 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     let matched = 0;
     let bytes = 0;
     let oldest: number | undefined;
-    if (![...waiting.keys()].some((tp) => !inFlight.has(tp))) return { ready: false };
+    if (!buffer.hasWaitingOutside(inFlight)) return { ready: false };
     // Stops at the first record that decides it: the buffer may hold thousands.
-    for (const item of buffer) {
-      if (inFlight.has(item.tp)) continue;
-      if (oldest === undefined) {
-        oldest = item.bufferedAt;
-        if (windowMs === 0 || now >= oldest + windowMs) return { ready: true };
+    for (const run of buffer.pendingRuns()) {
+      if (inFlight.has(run.tp)) continue;
+      for (let i = run.start; i < run.length; i += 1) {
+        const item = run.at(i);
+        if (oldest === undefined) {
+          oldest = item.bufferedAt;
+          if (windowMs === 0 || now >= oldest + windowMs) return { ready: true };
+        }
+        if (item.matched) matched += 1;
+        bytes += item.bytes;
+        if (matched >= trigger.batchSize || bytes >= payloadBytes) return { ready: true };
       }
-      if (item.matched) matched += 1;
-      bytes += item.bytes;
-      if (matched >= trigger.batchSize || bytes >= payloadBytes) return { ready: true };
     }
     if (oldest === undefined) return { ready: false };
     return { ready: false, at: oldest + windowMs };
@@ -122,17 +120,15 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
         if (at !== undefined) windowTimer = setTimeout(pump, Math.max(0, at - Date.now()));
         break;
       }
-      const { batch, rest, tooLarge } = formBatch(buffer, { batchSize: trigger.batchSize, payloadBytes, eventBytes: emptyEventBytes, inFlight });
+      const { batch, tooLarge } = formBatch(buffer, { batchSize: trigger.batchSize, payloadBytes, eventBytes: emptyEventBytes, inFlight });
       if (batch.length === 0) break;
-      buffer = rest;
-      take(batch);
       inFlight.claim(batch);
       const run: Promise<void> = (tooLarge ? deadLetterTooLarge(batch) : deliverBatch(batch, delivery))
         .catch((error: unknown) => log.error(`${name}: batch processing stopped unexpectedly: ${(error as Error).message}`))
         .finally(() => {
           inFlight.release(batch);
           running.delete(run);
-          if (paused && buffer.length < maxBuffered / 2 && !stopping) {
+          if (paused && buffer.size < maxBuffered / 2 && !stopping) {
             consumer().resume([{ topic: trigger.topic }]);
             paused = false;
           }
@@ -165,7 +161,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     status.lastInvocationAt = new Date().toISOString();
     const endTimer = metrics.duration.startTimer(labels);
     try {
-      const { result } = await options.invoke(buildMskEvent(records, options.eventSource));
+      const { result } = await invokeRecords(records, options.eventSource);
       return interpretResponse(result, records, trigger.reportBatchItemFailures);
     } catch (error) {
       return { kind: 'failure', reason: (error as Error).message };
@@ -229,19 +225,19 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     if (stopping || isStale() || batch.messages.length === 0) return;
     const bufferedAt = Date.now();
     const tp = `${batch.topic}-${batch.partition}`;
-    waiting.set(tp, (waiting.get(tp) ?? 0) + batch.messages.length);
-    for (const message of batch.messages) {
-      const record = fromKafkaJsMessage(batch.topic, batch.partition, message);
+    const { topic, partition } = batch;
+    buffer.addFetched(tp, batch.messages, (message): PendingRecord => {
+      const record = fromKafkaJsMessage(topic, partition, message);
       const matched = options.filter(record.value);
       if (!matched) {
         metrics.recordsFiltered.inc({ agent: options.agent, function: options.functionId });
         status.filtered += 1;
       }
-      buffer.push({ record, tp, matched, bufferedAt, bytes: matched ? recordBytes(record) : 0 });
-    }
+      return { record, tp, matched, bufferedAt, bytes: matched ? recordBytes(record) : 0 };
+    });
     // Moves kafkajs's fetch position on; the commit happens only after the handler succeeds.
     resolveOffset(batch.lastOffset());
-    if (buffer.length >= maxBuffered && !paused) {
+    if (buffer.size >= maxBuffered && !paused) {
       consumer().pause([{ topic: trigger.topic }]);
       paused = true;
     }
@@ -253,8 +249,7 @@ export async function startKafkaTrigger(options: KafkaTriggerOptions): Promise<R
     created.on(created.events.GROUP_JOIN, () => {
       // After a rebalance (or a replaced consumer) kafkajs fetches again from the committed offsets:
       // buffered records would repeat, and the new consumer has nothing paused.
-      buffer = [];
-      waiting.clear();
+      buffer.clear();
       paused = false;
     });
     created.on(created.events.CRASH, (event) => {

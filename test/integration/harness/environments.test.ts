@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handlerPath } from '../../../lib/manifest/index.js';
-import { aggregateMetrics, createEnvironmentPool, type EnvironmentPool, type EnvironmentPoolOptions } from '../../../local/harness/environment/index.js';
+import { buildMskEvent, localEventSource } from '../../../lib/kafka/index.js';
+import { aggregateMetrics, createEnvironmentPool, recordsInvokeOf, type EnvironmentPool, type EnvironmentPoolOptions } from '../../../local/harness/environment/index.js';
 import { HandlerFailedError, HandlerTimeoutError } from '../../../local/harness/errors.js';
 import { silentLog } from '../../../local/harness/log.js';
+import { buildKafkaRecord } from '../../fixtures/kafkaRecords.js';
 
 const entry = handlerPath(import.meta.url, '../../fixtures/agents/isolated/handler.ts');
 
@@ -133,5 +135,23 @@ describe('execution environments: each function runs as on Lambda', () => {
     const failed = (await registry.getMetricsAsJSON()).find((m) => m.name === 'syntor_tasks_failed_total');
 
     expect(failed?.values).toEqual([expect.objectContaining({ value: 2, labels: expect.objectContaining({ code: 'probe-code' }) })]);
+  });
+
+  it('builds a Kafka trigger\'s event from the records handed over, as the harness would send it as JSON', async () => {
+    // Prepare
+    const echo = pool({ functionId: 'isolated-echo', entry: handlerPath(import.meta.url, '../../fixtures/agents/isolated/echoHandler.ts') });
+    const records = [
+      buildKafkaRecord({ partition: 1, offset: '41', headers: [{ key: 'traceparent', value: Buffer.from('00-ë') }] }),
+      buildKafkaRecord({ partition: 0, offset: '7', key: null, value: null }),
+      buildKafkaRecord({ partition: 1, offset: '42' }),
+    ];
+    const source = localEventSource('self-managed', ['127.0.0.1:9092']);
+
+    // Act
+    const { result } = await recordsInvokeOf(echo.invoke)!(records, source);
+
+    // Assess
+    expect(result).toEqual(JSON.parse(JSON.stringify(buildMskEvent(records, source))));
+    expect(Object.keys((result as { records: object }).records)).toEqual(['syntor.tasks.assignment-1', 'syntor.tasks.assignment-0']);
   });
 });
