@@ -4,6 +4,12 @@ import { checkSubmission, submitTasks } from './submissions.js';
 
 type Response = PayloadInput<'service.response'>;
 
+/**
+ * Who owns a task submitted on Kafka: the agent that sent the request (its envelope's `source`, which
+ * the coordinator checked against the record's signature), apart from every HTTP caller's id.
+ */
+export const kafkaSubmitter = (source: string): string => `kafka:${source}`;
+
 /** A service request with the trace context of the record it came in. */
 export interface ServiceRequestRecord {
   message: MessageOf<'service.request'>;
@@ -19,21 +25,26 @@ const traced = ({ traceparent }: { traceparent?: string | undefined }) => (trace
  */
 export async function answerServiceRequests(deps: Deps, requests: readonly ServiceRequestRecord[]): Promise<void> {
   const responses: Response[] = [];
-  const valid: { submission: TaskSubmission; index: number }[] = [];
-  requests.forEach(({ message: { payload: { operation, params } } }, index) => {
+  const valid: { submission: TaskSubmission; index: number; submitter: string }[] = [];
+  requests.forEach(({ message: { source, payload: { operation, params } } }, index) => {
     if (operation !== 'task.submit') {
       responses[index] = { operation, ok: false, error: { code: 'unknown-operation', message: `coordination has no operation "${operation}" (it has task.submit)`, retriable: false } };
       return;
     }
     const check = checkSubmission(params);
-    if (check.ok) valid.push({ submission: { ...check.submission, ...traced(requests[index]!) }, index });
+    if (check.ok) valid.push({ submission: { ...check.submission, ...traced(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
     else responses[index] = { operation, ok: false, error: { code: 'invalid-submission', message: 'Invalid task submission', retriable: false, details: check.errors } };
   });
-  const results = await submitTasks(deps, valid.map((v) => v.submission), 'services.request');
-  valid.forEach(({ index }, i) => {
-    const { task, created } = results[i]!;
-    responses[index] = { operation: 'task.submit', ok: true, result: { id: task.id, status: task.status, created } };
-  });
+  // One insert per submitter: each task belongs to the agent that asked for it.
+  const bySubmitter = new Map<string, typeof valid>();
+  for (const v of valid) bySubmitter.set(v.submitter, [...(bySubmitter.get(v.submitter) ?? []), v]);
+  for (const [submitter, group] of bySubmitter) {
+    const results = await submitTasks(deps, group.map((v) => v.submission), 'services.request', submitter);
+    group.forEach(({ index }, i) => {
+      const { task, created } = results[i]!;
+      responses[index] = { operation: 'task.submit', ok: true, result: { id: task.id, status: task.status, created } };
+    });
+  }
   await deps.producer.publishAll(
     requests.map(({ message: request, traceparent }, index) => ({
       message: createMessage('service.response', responses[index]!, {

@@ -10,8 +10,8 @@ export function mayCall(caller: ApiCaller, routeKey: string): boolean {
 
 /**
  * The submitter whose tasks the caller may see: `undefined` (every task) for an admin, else the
- * caller's own id. A task with no submitter (from Kafka's `task.submit`, or stored before submitters
- * were recorded) is therefore an admin's only.
+ * caller's own id. A task submitted on Kafka belongs to `kafka:<agent>` and one stored before
+ * submitters were recorded to nobody, so both are an admin's only through the HTTP API.
  */
 export function visibleSubmitter(caller: ApiCaller): string | undefined {
   return caller.scopes.includes(API_SCOPES.admin) ? undefined : caller.id;

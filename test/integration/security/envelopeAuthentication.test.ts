@@ -109,4 +109,24 @@ describe('envelopes signed by the agent they speak for', () => {
     expect(letters[0]).toMatchObject({ reasonCode: 'unauthenticated', failedBy: 'coordination-registry' });
     expect(((await client.agents()).body.agents as { name: string }[]).map((a) => a.name)).not.toContain('git');
   });
+
+  it('give a task submitted on Kafka to the agent that asked for it, and refuse an unsigned request', async () => {
+    const submit = (key: string) =>
+      createMessage('service.request', { operation: 'task.submit', params: { type: 'data.transform', requiredCapabilities: ['data.transform'], payload: { records: [], steps: [] }, idempotencyKey: key } }, { source: 'ops-bot', target: 'coordination', correlationId: key });
+    const { producer, pool } = await getDeps();
+    const signedKey = `kafka-signed-${Date.now()}`;
+    const unsignedKey = `kafka-unsigned-${Date.now()}`;
+
+    await asAgent(harness, 'ops-bot', () => producer.publish(submit(signedKey), { key: signedKey }));
+    await producer.publish(submit(unsignedKey), { key: unsignedKey });
+
+    const owner = await eventually('the signed submission stored', async () => (await pool.query<{ submitted_by: string }>('SELECT submitted_by FROM tasks WHERE idempotency_key = $1', [signedKey])).rows[0]?.submitted_by);
+    expect(owner).toBe('kafka:ops-bot');
+    const refused = await eventually('the unsigned submission refused', async () => {
+      const found = await lettersAbout(unsignedKey);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(refused[0]).toMatchObject({ reasonCode: 'unauthenticated', failedBy: 'coordination-requests' });
+    expect((await pool.query('SELECT 1 FROM tasks WHERE idempotency_key = $1', [unsignedKey])).rowCount).toBe(0);
+  });
 });
