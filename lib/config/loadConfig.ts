@@ -91,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
         transferBytes: e.SYNTOR_GIT_MAX_TRANSFER_BYTES,
         blobBytes: e.SYNTOR_GIT_MAX_BLOB_BYTES,
         checkoutBytes: e.SYNTOR_GIT_MAX_CHECKOUT_BYTES,
+        unpackedBytes: e.SYNTOR_GIT_MAX_UNPACKED_BYTES,
         timeoutMs: e.SYNTOR_GIT_TIMEOUT_MS,
         idleTimeoutMs: e.SYNTOR_GIT_IDLE_TIMEOUT_MS,
       },

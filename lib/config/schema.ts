@@ -121,6 +121,8 @@ const configEnvObject = z.object({
   SYNTOR_GIT_MAX_TRANSFER_BYTES: z.coerce.number().int().min(1_024).default(100 * 1024 * 1024),
   /** Largest file a checkout writes; a bigger one refuses the checkout before any file is written. */
   SYNTOR_GIT_MAX_BLOB_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /** Bytes the objects of one received pack may unpack to in all (each object's or delta result's declared size). */
+  SYNTOR_GIT_MAX_UNPACKED_BYTES: z.coerce.number().int().min(1).default(1024 * 1024 * 1024),
   /** Bytes of files one checkout may write in all. */
   SYNTOR_GIT_MAX_CHECKOUT_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
   /** Time one git operation may spend talking to its remote, in all. */

@@ -85,6 +85,8 @@ export interface GitLimits {
   readonly transferBytes: number;
   readonly blobBytes: number;
   readonly checkoutBytes: number;
+  /** SYNTOR_GIT_MAX_UNPACKED_BYTES: what one received pack's objects may unpack to in all. */
+  readonly unpackedBytes: number;
   readonly timeoutMs: number;
   readonly idleTimeoutMs: number;
 }

@@ -18,6 +18,8 @@ export const GIT_ERROR_CODES = {
   transferTooLarge: 'git-transfer-too-large',
   blobTooLarge: 'git-blob-too-large',
   checkoutTooLarge: 'git-checkout-too-large',
+  unpackedTooLarge: 'git-unpacked-too-large',
+  packInvalid: 'git-pack-invalid',
   timeout: 'git-timeout',
   failed: 'git-failed',
 } as const;
@@ -130,6 +132,31 @@ export class GitCheckoutTooLargeError extends GitError {
         : `the checkout would write ${what.bytes} bytes, over its ${what.limitBytes}-byte limit (SYNTOR_GIT_MAX_CHECKOUT_BYTES); nothing was checked out`,
       { details: { ...what } },
     );
+  }
+}
+
+/**
+ * A pack being received declared an object over SYNTOR_GIT_MAX_BLOB_BYTES (its own size, or a delta's
+ * result), or objects over SYNTOR_GIT_MAX_UNPACKED_BYTES in all: the download was stopped there, before
+ * the pack was written or unpacked. An object's path is not known yet at that point, only its type.
+ */
+export class GitPackTooLargeError extends GitError {
+  constructor(host: string, what: { type: string; bytes: number; limitBytes: number } | { bytes: number; limitBytes: number }) {
+    const object = 'type' in what;
+    super(
+      object ? GIT_ERROR_CODES.blobTooLarge : GIT_ERROR_CODES.unpackedTooLarge,
+      object
+        ? `${host} sent a ${what.type} of ${what.bytes} bytes, over the ${what.limitBytes}-byte limit for one file (SYNTOR_GIT_MAX_BLOB_BYTES); the transfer was stopped and nothing was written`
+        : `${host} sent objects of ${what.bytes} bytes or more in all, over the ${what.limitBytes}-byte limit for one transfer (SYNTOR_GIT_MAX_UNPACKED_BYTES); the transfer was stopped and nothing was written`,
+      { details: { host, ...what } },
+    );
+  }
+}
+
+/** A remote sent a pack that is not one (bad signature, object type or size): refused, since its sizes cannot be checked. */
+export class GitPackInvalidError extends GitError {
+  constructor(host: string, reason: string) {
+    super(GIT_ERROR_CODES.packInvalid, `${host} sent an invalid pack: ${reason}; the transfer was stopped`, { details: { host } });
   }
 }
 

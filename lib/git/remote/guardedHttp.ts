@@ -4,12 +4,13 @@ import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git
 import { pinnedLookup } from '../../capabilities/builtin/httpExchange.js';
 import { getConfig } from '../../config/index.js';
 import type { GitLimits } from '../../config/types.js';
-import { type GitError, GitTimeoutError, GitTransferTooLargeError, GitUrlError } from '../errors.js';
+import { GitError, GitTimeoutError, GitTransferTooLargeError, GitUrlError } from '../errors.js';
 import type { CheckedRepositoryUrl } from './checkRepositoryUrl.js';
 import { countedBody } from './countedBody.js';
+import { createUploadPackScanner } from './uploadPackScanner.js';
 
 /** The limits the transport enforces; the checkout limits are the operations'. */
-export type TransferLimits = Pick<GitLimits, 'transferBytes' | 'timeoutMs' | 'idleTimeoutMs'>;
+export type TransferLimits = Pick<GitLimits, 'transferBytes' | 'timeoutMs' | 'idleTimeoutMs' | 'blobBytes' | 'unpackedBytes'>;
 
 const failures = new WeakMap<HttpClient, GitError>();
 
@@ -43,6 +44,9 @@ function flatHeaders(message: IncomingMessage): Record<string, string> {
  * may carry `transferBytes` (counted as they stream, so a small pack cannot hide a huge download), it
  * may talk to the remote for `timeoutMs` in all, and a remote silent for `idleTimeoutMs` is given up;
  * without the total, a server trickling a byte just inside the idle timeout held an operation forever.
+ * The pack in an upload-pack response is read as it streams, and refused at the first object over
+ * `blobBytes` or once its objects pass `unpackedBytes` in all, before isomorphic-git writes or inflates
+ * it (a 436 KiB pack of a 64 MiB blob had cost 258 MiB of memory and 65 MiB of disk).
  */
 export function guardedHttp(remote: CheckedRepositoryUrl, signal?: AbortSignal, limits: TransferLimits = getConfig().git.limits): HttpClient {
   const origin = new URL(remote.url).origin;
@@ -56,9 +60,17 @@ export function guardedHttp(remote: CheckedRepositoryUrl, signal?: AbortSignal, 
     if (!failures.has(client)) failures.set(client, error);
     return error;
   };
-  const count = (bytes: number) => {
-    received += bytes;
+  const count = (chunk: Uint8Array) => {
+    received += chunk.byteLength;
     if (received > limits.transferBytes) throw failed(new GitTransferTooLargeError(remote.host, limits.transferBytes));
+  };
+  const scanned = (scan: (chunk: Uint8Array) => void) => (chunk: Uint8Array) => {
+    count(chunk);
+    try {
+      scan(chunk);
+    } catch (error) {
+      throw error instanceof GitError ? failed(error) : error;
+    }
   };
   return client;
 
@@ -93,13 +105,15 @@ export function guardedHttp(remote: CheckedRepositoryUrl, signal?: AbortSignal, 
       throw new GitUrlError(`${remote.host} redirects to ${response.headers.location ?? 'another address'}; use the final repository URL`);
     }
     const stream = response;
+    // Only upload-pack results carry a pack: receive-pack's side-band channel 1 carries its report.
+    const inspect = url.pathname.endsWith('/git-upload-pack') ? scanned(createUploadPackScanner(remote.host, limits)) : count;
     return {
       url: req.url,
       method: req.method ?? 'GET',
       statusCode: status,
       statusMessage: response.statusMessage ?? '',
       headers: flatHeaders(response),
-      body: countedBody(stream, count, () => clearTimeout(overall)),
+      body: countedBody(stream, inspect, () => clearTimeout(overall)),
     };
   }
 }

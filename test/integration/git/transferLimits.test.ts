@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import fs from 'node:fs';
+import { mkdtemp, readdir, rm, truncate } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cloneRepository, GitError, GIT_ERROR_CODES } from '../../../lib/git/index.js';
-import { startGitHttpServer, type GitHttpServer } from '../support/gitHttpServer.js';
+import { gitCli, startGitHttpServer, type GitHttpServer } from '../support/gitHttpServer.js';
 import { uniqueName } from '../support/testConfig.js';
 
 const MiB = 1024 * 1024;
@@ -59,6 +60,46 @@ async function startTricklingServer(everyMs: number): Promise<{ url: string; clo
   };
 }
 
+/**
+ * A served repository whose second commit adds `name`, `bytes` of zeros: made on disk as a sparse file,
+ * so the test process never holds it. Zeros deflate about a thousandfold: 64 MiB is a ≈64 KiB pack.
+ */
+async function repositoryWithZeros(name: string, file: string, bytes: number): Promise<string> {
+  const url = await server.createRepository(name, { 'README.md': '# bomb\n' });
+  const work = await mkdtemp(join(tmpdir(), 'syntor-git-bomb-'));
+  try {
+    await gitCli(['clone', '-q', join(server.root, `${name}.git`), work]);
+    await truncate(await fs.promises.open(join(work, file), 'w').then(async (handle) => (await handle.close(), join(work, file))), bytes);
+    await gitCli(['add', file], work);
+    await gitCli(['commit', '-q', '-m', `add ${file}`], work);
+    await gitCli(['push', '-q', 'origin', 'HEAD:main'], work);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return url;
+}
+
+/** Runs `act`, sampling the process's memory every few milliseconds; returns the peak growth. */
+async function peakGrowth<T>(act: () => Promise<T>): Promise<{ result: T; rssBytes: number; heapBytes: number }> {
+  const sample = () => {
+    const usage = process.memoryUsage();
+    return { rss: usage.rss, heap: usage.heapUsed + usage.arrayBuffers };
+  };
+  const start = sample();
+  let peak = start;
+  const timer = setInterval(() => {
+    const now = sample();
+    peak = { rss: Math.max(peak.rss, now.rss), heap: Math.max(peak.heap, now.heap) };
+  }, 5);
+  try {
+    const result = await act();
+    const end = sample();
+    return { result, rssBytes: Math.max(peak.rss, end.rss) - start.rss, heapBytes: Math.max(peak.heap, end.heap) - start.heap };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function cloneError(url: string, path: string): Promise<{ error: GitError; elapsedMs: number }> {
   const started = performance.now();
   const error = await cloneRepository({ workspace, url, path }).catch((e: unknown) => e);
@@ -75,15 +116,39 @@ describe('git transfer limits', () => {
     // Act
     const { error } = await cloneError(url, path);
 
-    // Assess
-    expect(error).toMatchObject({ code: GIT_ERROR_CODES.blobTooLarge, retriable: false, details: { path: 'huge.bin', bytes: 2 * MiB, limitBytes: MiB } });
+    // Assess: refused from the pack's object header, before its path is known
+    expect(error).toMatchObject({ code: GIT_ERROR_CODES.blobTooLarge, retriable: false, details: { type: 'blob', bytes: 2 * MiB, limitBytes: MiB } });
     expect(error.message).toMatch(/SYNTOR_GIT_MAX_BLOB_BYTES/);
     expect(await readdir(workspace)).not.toContain(path);
   });
 
+  it('refuses a 64 MiB blob of zeros while its pack streams: no pack written, memory not spent', async () => {
+    // Prepare
+    const url = await repositoryWithZeros(uniqueName('zip-bomb'), 'zeros.bin', 64 * MiB);
+    const path = uniqueName('clone');
+    const writeFile = vi.spyOn(fs.promises, 'writeFile');
+
+    try {
+      // Act
+      const { result, rssBytes, heapBytes } = await peakGrowth(() => cloneError(url, path));
+      console.log(`64 MiB zeros clone: peak RSS +${(rssBytes / MiB).toFixed(1)} MiB, heap and buffers +${(heapBytes / MiB).toFixed(1)} MiB`);
+
+      // Assess
+      expect(result.error).toMatchObject({ code: GIT_ERROR_CODES.blobTooLarge, details: { type: 'blob', bytes: 64 * MiB, limitBytes: MiB } });
+      const packsWritten = writeFile.mock.calls.map(([file]) => String(file)).filter((file) => /objects[/\\]pack[/\\]pack-/.test(file));
+      expect(packsWritten, 'pack files isomorphic-git wrote').toEqual([]);
+      expect(await readdir(workspace)).not.toContain(path);
+      // Before the scanner: RSS +271 MiB, heap and buffers +189 MiB.
+      expect(heapBytes, 'peak growth of heap and buffers').toBeLessThan(32 * MiB);
+    } finally {
+      writeFile.mockRestore();
+    }
+  });
+
   it('stops a transfer over the byte limit', async () => {
-    // Prepare: random bytes do not compress, so the pack itself is over 1 MiB
-    const url = await server.createRepository(uniqueName('big-pack'), { 'noise.txt': randomBytes(1.5 * MiB).toString('base64') });
+    // Prepare: random bytes do not compress, so the pack is over 1 MiB though each file is under it
+    const noise = () => randomBytes(0.7 * MiB).toString('base64');
+    const url = await server.createRepository(uniqueName('big-pack'), { 'noise-1.txt': noise(), 'noise-2.txt': noise() });
     const path = uniqueName('clone');
 
     // Act

@@ -36,6 +36,8 @@ const EXAMPLES: Record<string, readonly unknown[]> = {
   GitTransferTooLargeError: ['example.com', 10],
   GitCheckoutTooLargeError: [{ bytes: 20, limitBytes: 10 }],
   GitTimeoutError: ['example.com', 'silent', 1000],
+  GitPackTooLargeError: ['example.com', { bytes: 20, limitBytes: 10 }],
+  GitPackInvalidError: ['example.com', 'no PACK signature'],
   ModelProviderError: ['bedrock', 'throttled'],
   DependencyUnavailableError: ['postgres'],
   MskRecordDecodeError: ['invalid-json', { topic: 't', partition: 0, offset: '1' }, 'not JSON'],
