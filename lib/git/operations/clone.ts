@@ -7,6 +7,7 @@ import { resolveInWorkspace } from '../workspace/resolveInWorkspace.js';
 import { withRepoLock } from '../workspace/withRepoLock.js';
 import { trackedChanges } from './changedPaths.js';
 import { checkCheckoutSize } from './checkoutLimits.js';
+import { fetchBranch } from './fetchBranch.js';
 import { headOf } from './headOf.js';
 import { isRepository } from './openRepository.js';
 import { remoteAccess, type RemoteAccess } from './remoteAccess.js';
@@ -128,19 +129,7 @@ async function updateExisting(path: string, dir: string, access: RemoteAccess, o
   const dirty = await trackedChanges(dir);
   if (dirty.length > 0) throw new GitDirtyWorktreeError('updating an existing clone', dirty);
   const branch = options.ref ?? (await git.currentBranch({ fs, dir, test: true })) ?? undefined;
-  await git.fetch({
-    fs,
-    http: access.http,
-    dir,
-    url: access.url,
-    remote: 'origin',
-    singleBranch: true,
-    tags: false,
-    ...(branch ? { ref: branch } : {}),
-    ...(options.depth ? { depth: options.depth } : {}),
-    ...(onProgress ? { onProgress } : {}),
-    ...(access.onAuth ? { onAuth: access.onAuth, onAuthFailure: access.onAuthFailure } : {}),
-  });
+  await fetchBranch(dir, access, { ...(branch ? { ref: branch } : {}), ...(options.depth ? { depth: options.depth } : {}), ...(onProgress ? { onProgress } : {}) });
   if (!branch) return;
   await checkCheckoutSize(dir, `refs/remotes/origin/${branch}`);
   const remoteBranch = await git.resolveRef({ fs, dir, ref: `refs/remotes/origin/${branch}` }).catch(() => undefined);

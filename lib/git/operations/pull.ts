@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import type { GitPullInput, GitPullResult } from '../../contracts/index.js';
-import { GitDirtyWorktreeError, GitError, GIT_ERROR_CODES } from '../errors.js';
+import { GitDirtyWorktreeError, GitError, GIT_ERROR_CODES, GitNotFoundError } from '../errors.js';
 import { withRepoLock } from '../workspace/withRepoLock.js';
 import { trackedChanges } from './changedPaths.js';
+import { checkCheckoutSize } from './checkoutLimits.js';
 import { authorOf } from './commit.js';
+import { fetchBranch } from './fetchBranch.js';
 import { headOf } from './headOf.js';
 import { openRepository } from './openRepository.js';
 import { remoteUrl } from './push.js';
@@ -15,7 +17,9 @@ import { loadGit } from '../loadGit.js';
 
 /**
  * Fetches `origin`'s `branch` (default: the current branch's name) and fast-forwards the current branch
- * to it. Diverged history fails with `not-fast-forward`; uncommitted changes with `dirty-worktree`.
+ * to it. Diverged history fails with `not-fast-forward`; uncommitted changes with `dirty-worktree`; a
+ * fetched branch whose files are over the checkout limits with `git-blob-too-large` or
+ * `git-checkout-too-large`, before the branch moves or a file is written.
  */
 export async function pullBranch(workspace: string, input: GitPullInput & RemoteAuthFields, signal?: AbortSignal): Promise<GitPullResult> {
   const git = await loadGit();
@@ -29,21 +33,14 @@ export async function pullBranch(workspace: string, input: GitPullInput & Remote
     const before = await headOf(dir);
     const access = await remoteAccess(await remoteUrl(dir, 'origin'), input, signal);
     const author = authorOf(undefined);
+    const theirs = input.branch ?? current;
     try {
-      await git.pull({
-        fs,
-        http: access.http,
-        dir,
-        url: access.url,
-        remote: 'origin',
-        ref: current,
-        remoteRef: input.branch ?? current,
-        singleBranch: true,
-        fastForwardOnly: true,
-        author,
-        committer: author,
-        ...(access.onAuth ? { onAuth: access.onAuth, onAuthFailure: access.onAuthFailure } : {}),
-      });
+      const { fetchHead } = await fetchBranch(dir, access, { ref: current, remoteRef: theirs });
+      if (!fetchHead) throw new GitNotFoundError(`origin has no branch "${theirs}" to pull`);
+      // What git.pull does in one step, split so the files are known to fit before any is written.
+      await checkCheckoutSize(dir, fetchHead);
+      await git.merge({ fs, dir, ours: current, theirs: fetchHead, fastForwardOnly: true, author, committer: author });
+      await git.checkout({ fs, dir, ref: current, remote: 'origin' });
     } catch (error) {
       throw transportFailure(access.http) ?? toGitError(error, { operation: 'pull', host: access.host, secrets: access.secrets, username: access.username });
     }

@@ -6,6 +6,7 @@ import { headOf } from './headOf.js';
 import { openRepository } from './openRepository.js';
 import type { RemoteAuthFields } from '../credentials/resolveToken.js';
 import { remoteAccess } from './remoteAccess.js';
+import { transportFailure } from '../remote/guardedHttp.js';
 import { toGitError } from './toGitError.js';
 import { loadGit } from '../loadGit.js';
 
@@ -44,7 +45,7 @@ export async function pushBranch(workspace: string, input: Omit<GitPushInput, 'r
       const head = await headOf(dir);
       return { path: repo.path, ...head, branch, remoteBranch, ok: true };
     } catch (error) {
-      throw toGitError(error, { operation: 'push', host: access.host, secrets: access.secrets, username: access.username });
+      throw transportFailure(access.http) ?? toGitError(error, { operation: 'push', host: access.host, secrets: access.secrets, username: access.username });
     }
   });
 }

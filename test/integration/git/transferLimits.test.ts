@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { mkdtemp, readdir, rm, truncate } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cloneRepository, GitError, GIT_ERROR_CODES } from '../../../lib/git/index.js';
+import { cloneRepository, commitChanges, GitError, GIT_ERROR_CODES, pullBranch, pushBranch, repositoryStatus } from '../../../lib/git/index.js';
 import { gitCli, startGitHttpServer, type GitHttpServer } from '../support/gitHttpServer.js';
 import { uniqueName } from '../support/testConfig.js';
 
@@ -15,6 +15,7 @@ const MiB = 1024 * 1024;
 const LIMITS = {
   SYNTOR_GIT_MAX_TRANSFER_BYTES: String(1 * MiB),
   SYNTOR_GIT_MAX_BLOB_BYTES: String(1 * MiB),
+  SYNTOR_GIT_MAX_CHECKOUT_BYTES: String(3 * MiB),
   SYNTOR_GIT_IDLE_TIMEOUT_MS: '500',
   SYNTOR_GIT_TIMEOUT_MS: '3000',
   SYNTOR_HTTP_ALLOW_PRIVATE: 'true',
@@ -182,6 +183,61 @@ describe('git transfer limits', () => {
       expect(error).toMatchObject({ code: GIT_ERROR_CODES.timeout, retriable: true });
       expect(error.message).toMatch(reason);
       expect(elapsedMs).toBeLessThan(within);
+    } finally {
+      await trickler.close();
+    }
+  });
+
+  it.each([
+    {
+      case: 'a file over the blob limit, refused as its pack streams',
+      files: { 'huge.bin': '2'.repeat(2 * MiB) },
+      code: GIT_ERROR_CODES.blobTooLarge,
+      fetched: false,
+    },
+    {
+      case: 'files each under the blob limit but over the checkout limit together, refused before the merge',
+      files: Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`part-${i}.bin`, String(i).repeat(0.9 * MiB)])),
+      code: GIT_ERROR_CODES.checkoutTooLarge,
+      fetched: true,
+    },
+  ])('refuses a pull of $case, leaving HEAD and the working tree as they were', async ({ files, code, fetched }) => {
+    // Prepare
+    const name = uniqueName('pull-limits');
+    const url = await server.createRepository(name, { 'README.md': '# before\n' });
+    const clone = await cloneRepository({ workspace, url, path: uniqueName('clone') });
+    const upstream = await server.commitUpstream(name, 'main', files);
+
+    // Act
+    const error = await pullBranch(workspace, { path: clone.path }).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toMatchObject({ code, retriable: false });
+    expect(await gitCli(['rev-parse', 'HEAD'], clone.dir)).toBe(clone.commit);
+    expect((await readdir(clone.dir)).sort()).toEqual(['.git', 'README.md']);
+    expect(await repositoryStatus(workspace, clone.path)).toMatchObject({ clean: true });
+    // A refused pack leaves origin/main where it was, not naming a commit that never arrived.
+    expect(await gitCli(['rev-parse', 'refs/remotes/origin/main'], clone.dir)).toBe(fetched ? upstream : clone.commit);
+  });
+
+  it('gives a push to a server gone quiet the timeout error', async () => {
+    // Prepare: a clone with a commit to push, its origin pointed at a server that trickles a byte every 2 s
+    const url = await server.createRepository(uniqueName('push-quiet'), { 'README.md': '# push\n' });
+    const clone = await cloneRepository({ workspace, url, path: uniqueName('clone') });
+    await writeFile(join(clone.dir, 'NEW.md'), 'new\n');
+    await commitChanges(workspace, { path: clone.path, message: 'Add NEW.md' });
+    const trickler = await startTricklingServer(2_000);
+    await gitCli(['remote', 'set-url', 'origin', trickler.url], clone.dir);
+
+    try {
+      // Act
+      const started = performance.now();
+      const error = await pushBranch(workspace, { path: clone.path }).catch((e: unknown) => e);
+
+      // Assess
+      expect(error).toMatchObject({ code: GIT_ERROR_CODES.timeout, retriable: true });
+      expect((error as GitError).message).toMatch(/sent nothing for 500 ms/);
+      expect(performance.now() - started).toBeLessThan(1_500);
     } finally {
       await trickler.close();
     }
