@@ -220,6 +220,22 @@ describe('git transfer limits', () => {
     expect(await gitCli(['rev-parse', 'refs/remotes/origin/main'], clone.dir)).toBe(fetched ? upstream : clone.commit);
   });
 
+  it('refuses updating an existing clone when the fetch brings a file over the blob limit', async () => {
+    // Prepare
+    const name = uniqueName('update-limits');
+    const url = await server.createRepository(name, { 'README.md': '# before\n' });
+    const clone = await cloneRepository({ workspace, url, path: uniqueName('clone') });
+    await server.commitUpstream(name, 'main', { 'huge.bin': '3'.repeat(2 * MiB) });
+
+    // Act: cloning into the same directory again fetches into it
+    const error = await cloneRepository({ workspace, url, path: clone.path }).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toMatchObject({ code: GIT_ERROR_CODES.blobTooLarge, details: { bytes: 2 * MiB } });
+    expect(await gitCli(['rev-parse', 'HEAD', 'refs/remotes/origin/main'], clone.dir)).toBe(`${clone.commit}\n${clone.commit}`);
+    expect((await readdir(clone.dir)).sort()).toEqual(['.git', 'README.md']);
+  });
+
   it('gives a push to a server gone quiet the timeout error', async () => {
     // Prepare: a clone with a commit to push, its origin pointed at a server that trickles a byte every 2 s
     const url = await server.createRepository(uniqueName('push-quiet'), { 'README.md': '# push\n' });
