@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ALL_API_SCOPES, type ApiCaller } from '../contracts/index.js';
+import { API_ADMIN_PRINCIPALS_ENV, iamCaller } from './iamCaller.js';
 
 /** The parts of an HTTP API v2 request context that name the caller, as the JWT and IAM authorisers fill them. */
 interface AuthorizerContext {
@@ -9,15 +10,15 @@ interface AuthorizerContext {
 
 /**
  * Who made an HTTP API request: the JWT `sub` (else `client_id`) with its scopes (`scope`, space-separated, or `scp`),
- * or the IAM principal's ARN with every scope — IAM callers are authorised by their policies'
- * `execute-api:Invoke` on the route ARNs, not by scopes. A request with no authoriser is the local
+ * or the IAM principal (see `iamCaller`: submit and read its own, admin when listed in
+ * SYNTOR_API_ADMIN_PRINCIPALS). A request with no authoriser is the local
  * harness's (its origin, host and token checks guard it) and gets every scope; on Lambda, where every
  * route has an authoriser, such a request gets none, so a route deployed without one fails closed.
  *
  * @example
  * callerOf(event); // { id: 'auth0|42', scopes: ['syntor/submit', 'syntor/read'] }
  */
-export function callerOf(event: APIGatewayProxyEventV2): ApiCaller {
+export function callerOf(event: APIGatewayProxyEventV2, env: NodeJS.ProcessEnv = process.env): ApiCaller {
   const authorizer = (event.requestContext as { authorizer?: AuthorizerContext } | undefined)?.authorizer;
   const jwt = authorizer?.jwt;
   if (jwt) {
@@ -26,8 +27,8 @@ export function callerOf(event: APIGatewayProxyEventV2): ApiCaller {
     return id ? { id, scopes: scopesOf(jwt) } : { id: 'anonymous', scopes: [] };
   }
   const userArn = authorizer?.iam?.userArn;
-  if (userArn) return { id: userArn, scopes: ALL_API_SCOPES };
-  if (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) return { id: 'anonymous', scopes: [] };
+  if (userArn) return iamCaller(userArn, env[API_ADMIN_PRINCIPALS_ENV]);
+  if (env.AWS_LAMBDA_FUNCTION_NAME !== undefined) return { id: 'anonymous', scopes: [] };
   return { id: 'local', scopes: ALL_API_SCOPES };
 }
 

@@ -56,3 +56,16 @@ describe('HTTP API authorisation per route', () => {
     }
   });
 });
+
+describe('IAM callers that are admins', () => {
+  it('are the principals named by syntor:apiAdminPrincipals, told to the functions behind the routes only', async () => {
+    const admins = 'arn:aws:iam::123456789012:role/Operators,arn:aws:iam::123456789012:user/oncall';
+    const syntor = await buildTestApp([coordinationAgent], { 'syntor:apiAdminPrincipals': admins });
+    const functions = Object.values(resourcesOf(templateOf(syntor.agents), 'AWS::Lambda::Function'));
+    const variable = (suffix: string) => (functions.find((f) => String(f.Properties.FunctionName).endsWith(suffix))!.Properties.Environment as { Variables: Record<string, unknown> }).Variables.SYNTOR_API_ADMIN_PRINCIPALS;
+
+    expect(variable('-coordination-api')).toBe(admins);
+    expect(variable('-coordination-submit')).toBe(admins);
+    expect(variable('-coordination-complete')).toBeUndefined();
+  });
+});

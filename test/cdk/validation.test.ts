@@ -25,6 +25,8 @@ describe('settings from CDK context', () => {
     [{ 'syntor:natGateways': 0 }, 'syntor:natGateways: must be at least 1'],
     [{ 'syntor:logRetentionDays': 10 }, 'syntor:logRetentionDays: CloudWatch accepts'],
     [{ 'syntor:partitions': 6 }, 'syntor:partitions: unknown setting'],
+    [{ 'syntor:apiAdminPrincipals': 'ops' }, 'syntor:apiAdminPrincipals: expected IAM role or user ARNs'],
+    [{ 'syntor:httpAuth': 'jwt', 'syntor:jwtIssuer': 'https://x.example.com', 'syntor:jwtAudience': 'a', 'syntor:apiAdminPrincipals': 'arn:aws:iam::123456789012:role/Ops' }, 'syntor:apiAdminPrincipals: only applies with syntor:httpAuth=iam'],
   ])('rejects %j at synth time', (context, message) => {
     expect(() => settingsFor(context)).toThrow(CdkContextInvalidError);
     expect(() => settingsFor(context)).toThrow(message);

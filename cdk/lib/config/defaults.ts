@@ -52,6 +52,7 @@ export const CONTEXT_KEYS = {
   httpAuth: 'syntor:httpAuth',
   jwtIssuer: 'syntor:jwtIssuer',
   jwtAudience: 'syntor:jwtAudience',
+  apiAdminPrincipals: 'syntor:apiAdminPrincipals',
   alarmEmail: 'syntor:alarmEmail',
   lagAlarmThreshold: 'syntor:lagAlarmThreshold',
   natGateways: 'syntor:natGateways',

@@ -5,6 +5,8 @@ import { readGitSettings } from './readGitSettings.js';
 import { readSelfManagedKafka } from './readSelfManagedKafka.js';
 import type { DeploymentSettings, SyntorEnvironment } from './types.js';
 
+const IAM_PRINCIPAL = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;
+
 const MAX_AZS = 2;
 
 /**
@@ -81,6 +83,11 @@ export function readSettings(node: Node): DeploymentSettings {
     onlyWith(CONTEXT_KEYS.jwtIssuer, false, 'syntor:httpAuth=jwt');
     onlyWith(CONTEXT_KEYS.jwtAudience, false, 'syntor:httpAuth=jwt');
   }
+  // JWT callers get admin from their token's scope; IAM callers from this list (lib/handlers/iamCaller.ts).
+  onlyWith(CONTEXT_KEYS.apiAdminPrincipals, auth === 'iam', 'syntor:httpAuth=iam');
+  const adminPrincipals = (raw(CONTEXT_KEYS.apiAdminPrincipals) ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const badPrincipals = adminPrincipals.filter((a) => !IAM_PRINCIPAL.test(a));
+  if (badPrincipals.length > 0) problems.push(`${CONTEXT_KEYS.apiAdminPrincipals}: expected IAM role or user ARNs (arn:aws:iam::<account>:role/<name>), got "${badPrincipals.join('", "')}"`);
 
   const natGateways = number(CONTEXT_KEYS.natGateways, d.natGateways, 0, MAX_AZS);
   if (natGateways === 0) {
@@ -130,7 +137,7 @@ export function readSettings(node: Node): DeploymentSettings {
       nodeType: raw(CONTEXT_KEYS.cacheNodeType) ?? d.cacheNodeType,
       replicas: d.cacheReplicas,
     },
-    http: { auth, ...(jwtIssuer === undefined ? {} : { jwtIssuer }), jwtAudience },
+    http: { auth, ...(jwtIssuer === undefined ? {} : { jwtIssuer }), jwtAudience, adminPrincipals },
     monitoring: { ...(alarmEmail === undefined ? {} : { alarmEmail }), lagThreshold: number(CONTEXT_KEYS.lagAlarmThreshold, d.lagThreshold, 1, 100_000_000) },
     logRetentionDays,
     git,

@@ -49,7 +49,13 @@ export interface DeploymentSettings {
     readonly allocatedStorageGb: number;
   };
   readonly cache: { readonly engine: 'valkey' | 'redis'; readonly nodeType: string; readonly replicas: number };
-  readonly http: { readonly auth: 'iam' | 'jwt'; readonly jwtIssuer?: string; readonly jwtAudience: readonly string[] };
+  readonly http: {
+    readonly auth: 'iam' | 'jwt';
+    readonly jwtIssuer?: string;
+    readonly jwtAudience: readonly string[];
+    /** With IAM: the principals the API treats as admins (see lib/handlers/iamCaller.ts). */
+    readonly adminPrincipals: readonly string[];
+  };
   readonly monitoring: { readonly alarmEmail?: string; readonly lagThreshold: number };
   /**
    * Git credentials; only the git agent's functions may read the secrets. `tokenSecretArn`: a secret

@@ -8,6 +8,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AWS_ENV } from '../../../lib/aws/index.js';
 import { GIT_ENV } from '../../../lib/git/constants.js';
+import { API_ADMIN_PRINCIPALS_ENV } from '../../../lib/handlers/iamCaller.js';
 import { COORDINATOR_AGENT } from '../../../lib/kafka/auth/index.js';
 import { SCHEDULE_DELIVERY, TOPICS } from '../../../lib/contracts/index.js';
 import { effectiveRetryAttempts, PRODUCES_ENV, producedTopics } from '../../../lib/manifest/index.js';
@@ -86,6 +87,7 @@ export class AgentFunction extends SyntorFunction {
         ...(gitCredentials ? { [GIT_ENV.credentialsSecretArn]: gitCredentials } : {}),
         ...(bedrockModel ? { SYNTOR_BEDROCK_MODEL_ID: bedrockModel } : {}),
         SYNTOR_ENVELOPE_KEY_SECRET_ARN: ownKey.secretArn,
+        ...(planned.routes.length > 0 && settings.http.adminPrincipals.length > 0 ? { [API_ADMIN_PRINCIPALS_ENV]: settings.http.adminPrincipals.join(',') } : {}),
         ...(verifies ? { SYNTOR_ENVELOPE_VERIFY_SECRET_ARNS: Stack.of(scope).toJsonString(Object.fromEntries([...props.envelopeKeys].map(([agent, secret]) => [agent, secret.secretArn]))) } : {}),
         ...planned.fn.environment,
         // Last, so a manifest's environment cannot widen it. The producer refuses what the role below

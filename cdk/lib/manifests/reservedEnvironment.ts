@@ -1,4 +1,5 @@
 import { AWS_ENV } from '../../../lib/aws/index.js';
+import { API_ADMIN_PRINCIPALS_ENV } from '../../../lib/handlers/iamCaller.js';
 import { envelopeEnvSchema } from '../../../lib/kafka/auth/index.js';
 
 /**
@@ -9,6 +10,7 @@ export const RESERVED_ENVIRONMENT: ReadonlySet<string> = new Set([
   ...Object.values(AWS_ENV),
   // Who a function signs as, and whose records it can check, is the deployment's to say.
   ...Object.keys(envelopeEnvSchema.shape),
+  API_ADMIN_PRINCIPALS_ENV,
   'SYNTOR_ENVIRONMENT',
   'SYNTOR_AGENT',
   'SYNTOR_FUNCTION',

@@ -45,10 +45,21 @@ describe('callerOf', () => {
     expect(callerOf(eventWith({ jwt: { claims: { scope: 'syntor/admin' } } }))).toEqual({ id: 'anonymous', scopes: [] });
   });
 
-  it('gives an IAM caller its principal ARN and every scope: its policy decides which routes it reaches', () => {
+  it('lets an IAM caller submit and read its own tasks only, unless it is a listed admin', () => {
     const userArn = 'arn:aws:iam::123456789012:user/ops';
 
-    expect(callerOf(eventWith({ iam: { userArn, accountId: '123456789012' } }))).toEqual({ id: userArn, scopes: ALL_API_SCOPES });
+    expect(callerOf(eventWith({ iam: { userArn, accountId: '123456789012' } }), {})).toEqual({ id: userArn, scopes: ['syntor/submit', 'syntor/read'] });
+    expect(callerOf(eventWith({ iam: { userArn } }), { SYNTOR_API_ADMIN_PRINCIPALS: `arn:aws:iam::123456789012:user/dev, ${userArn}` })).toEqual({ id: userArn, scopes: ALL_API_SCOPES });
+  });
+
+  it('knows a role session as its role, whatever the session is called, and matches a listed role with its path', () => {
+    const session = (name: string) => eventWith({ iam: { userArn: `arn:aws:sts::123456789012:assumed-role/Operators/${name}` } });
+    const role = 'arn:aws:iam::123456789012:role/Operators';
+
+    expect(callerOf(session('alice'), {}).id).toBe(role);
+    expect(callerOf(session('ci-run-42'), {}).id).toBe(role);
+    expect(callerOf(session('alice'), { SYNTOR_API_ADMIN_PRINCIPALS: 'arn:aws:iam::123456789012:role/team/Operators' }).scopes).toEqual(ALL_API_SCOPES);
+    expect(callerOf(session('alice'), { SYNTOR_API_ADMIN_PRINCIPALS: 'arn:aws:iam::999999999999:role/Operators' }).scopes).not.toContain('syntor/admin');
   });
 
   it('treats a request without an authoriser as the local harness\'s, with every scope', () => {
