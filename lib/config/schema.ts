@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { jsonText, secretArn } from './fields.js';
 
 const port = z.coerce.number({ error: 'a port number (1-65535)' }).int().min(1).max(65535);
 const hostPort = z
   .string()
   .regex(/^[^\s:,]+:\d{1,5}$/, 'host:port (e.g. 127.0.0.1:9092)');
 
-const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN');
 const hostPattern = z.string().regex(/^(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a host name such as github.com or *.example.com');
 const hostList = z
   .string()
@@ -99,17 +99,7 @@ const configEnvObject = z.object({
   /** Hosts the configured token may be sent to (comma list, `*.example.com` allowed). */
   SYNTOR_GIT_TOKEN_HOSTS: hostList.default([]),
   /** Named credentials a task chooses with `credential: "<name>"`: JSON `{ "<name>": { "token": "…", "hosts": ["github.com"] } }`. */
-  SYNTOR_GIT_CREDENTIALS: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        // JSON.parse's message quotes the text, which holds tokens.
-        ctx.addIssue({ code: 'custom', message: 'JSON: { "<name>": { "token": "…", "hosts": ["github.com"] } }' });
-        return z.NEVER;
-      }
-    })
+  SYNTOR_GIT_CREDENTIALS: jsonText('JSON: { "<name>": { "token": "…", "hosts": ["github.com"] } }')
     .pipe(gitCredentialsSchema)
     .optional(),
   /** A Secrets Manager secret holding the same JSON as SYNTOR_GIT_CREDENTIALS, read once per instance. */

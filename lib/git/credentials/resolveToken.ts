@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hostMatchesPattern } from '../../capabilities/builtin/ssrfGuard.js';
 import { getConfig, gitCredentialsSchema, type GitCredential } from '../../config/index.js';
 import { GitCredentialError } from '../errors.js';
-import { defaultSecretClient, readSecretOnce, type SecretClientFactory } from './secretOnce.js';
+import { defaultSecretClient, readSecretOnce, type SecretClientFactory } from '../../aws/secretOnce.js';
 
 /** The Secrets Manager secret named by SYNTOR_GIT_TOKEN_SECRET_ARN: JSON with the token under `token`. */
 export const gitTokenSecretSchema = z.object({ token: z.string().min(1) });

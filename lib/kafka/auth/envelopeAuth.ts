@@ -1,5 +1,5 @@
 import { currentScope } from '../../manifest/invocationScope.js';
-import { defaultSecretClient, readSecretOnce, type SecretClientFactory } from '../../git/credentials/secretOnce.js';
+import { defaultSecretClient, readSecretOnce, type SecretClientFactory } from '../../aws/secretOnce.js';
 import { derivedKeyring, keyBytes, lookupKeyring, type EnvelopeKeyring } from './envelopeKeys.js';
 import { envelopeKeySecretSchema, readEnvelopeEnv } from './envelopeEnv.js';
 import type { EnvelopeSigner } from './envelopeSignature.js';

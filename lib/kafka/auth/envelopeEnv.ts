@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ConfigInvalidError } from '../../config/errors.js';
+import { jsonText, secretArn } from '../../config/fields.js';
 import { MIN_KEY_CHARS } from './envelopeKeys.js';
 
-const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN');
 const keyText = z.string().min(MIN_KEY_CHARS, `at least ${MIN_KEY_CHARS} characters (e.g. \`openssl rand -base64 48\`)`);
 
 /**
@@ -19,16 +19,7 @@ export const envelopeEnvSchema = z.object({
   /** The verifier's master key, from which every agent's key is derived (the harness's coordinator). */
   SYNTOR_ENVELOPE_MASTER_KEY: keyText.optional(),
   /** On AWS, the verifier's agents and their key secrets: JSON `{ "<agent>": "<secret ARN>" }`. */
-  SYNTOR_ENVELOPE_VERIFY_SECRET_ARNS: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'JSON: { "<agent>": "<secret ARN>" }' });
-        return z.NEVER;
-      }
-    })
+  SYNTOR_ENVELOPE_VERIFY_SECRET_ARNS: jsonText('JSON: { "<agent>": "<secret ARN>" }')
     .pipe(z.record(z.string().min(1), secretArn))
     .optional(),
 });

@@ -1,7 +1,7 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { z } from 'zod';
-import { createSecretsManagerClient } from '../../aws/sdkClients.js';
-import { readJsonSecret } from '../../aws/secrets.js';
+import { createSecretsManagerClient } from './sdkClients.js';
+import { readJsonSecret } from './secrets.js';
 
 /** Creates the Secrets Manager client, once per process. */
 export type SecretClientFactory = () => SecretsManagerClient | Promise<SecretsManagerClient>;
