@@ -32,6 +32,18 @@ export default defineAgent({
       ],
     },
     {
+      name: 'workflows',
+      entry: entry('./workflows.ts'),
+      timeoutSeconds: 10,
+      produces: relaysOutbox,
+      triggers: [
+        { type: 'http', method: 'POST', path: '/workflows' },
+        { type: 'http', method: 'GET', path: '/workflows' },
+        { type: 'http', method: 'GET', path: '/workflows/{id}' },
+        { type: 'http', method: 'POST', path: '/workflows/{id}/cancel' },
+      ],
+    },
+    {
       name: 'requests',
       entry: entry('./requests.ts'),
       produces: [...relaysOutbox, TOPICS.serviceResponse],

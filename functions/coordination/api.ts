@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { TASK_STATUSES, type TaskStatus } from '../../lib/contracts/index.js';
 import { callerOf, httpHandler, json, observeHandler } from '../../lib/handlers/index.js';
-import { dispatchPending, getDeps, redrive } from '../../lib/orchestration/index.js';
+import { afterAdvance, announceWorkflows, dispatchPending, getDeps, redrive } from '../../lib/orchestration/index.js';
 import { redactDeadLetter, redactTask } from '../../lib/orchestration/redactTask.js';
 import { mayCall, maySee, visibleSubmitter } from '../../lib/orchestration/taskAccess.js';
 
@@ -42,6 +42,10 @@ export const handler = observeHandler(httpHandler(async (event: APIGatewayProxyE
         return outcome.reason === 'not-found' ? json(404, { message: `No task ${id}` }) : json(409, { message: `Task ${id} is ${outcome.task.status} and cannot be cancelled` });
       }
       if (outcome.from !== 'pending' && outcome.task.assignedAgent) await deps.inFlight.release(outcome.task.assignedAgent, [outcome.task.id]);
+      // A workflow step's task: its workflow hears of it now (the sweeper would, if this fails).
+      const advance = await deps.workflows.advance([outcome.task.id], 'api', announceWorkflows);
+      await afterAdvance(deps, advance);
+      if (advance.started.length > 0) await dispatchPending(deps, { actor: 'api' });
       return json(200, redactTask(outcome.task));
     }
     case 'GET /agents': {

@@ -4,7 +4,7 @@
  * again (defence in depth beside the gateway), so the two can never disagree.
  */
 export const API_SCOPES = {
-  /** Submit tasks (POST /tasks). */
+  /** Submit tasks and workflows, and cancel one's own workflows. */
   submit: 'syntor/submit',
   /** Read one's own tasks, and the agents. */
   read: 'syntor/read',
@@ -23,6 +23,11 @@ export const ROUTE_SCOPES: Readonly<Record<string, ApiScope>> = {
   'GET /tasks/{id}': API_SCOPES.read,
   'GET /agents': API_SCOPES.read,
   'POST /tasks/{id}/cancel': API_SCOPES.admin,
+  // A submitter cancels its own workflows (the handler answers 404 for another's).
+  'POST /workflows': API_SCOPES.submit,
+  'POST /workflows/{id}/cancel': API_SCOPES.submit,
+  'GET /workflows': API_SCOPES.read,
+  'GET /workflows/{id}': API_SCOPES.read,
   'GET /dlq': API_SCOPES.admin,
   'POST /dlq/{id}/redrive': API_SCOPES.admin,
 };

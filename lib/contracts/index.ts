@@ -15,3 +15,5 @@ export * from './kafkaEvent.js';
 export * from './lambdaFailureRecord.js';
 export { KAFKA_TRIGGER_LIMITS } from './kafkaTriggerLimits.js';
 export { HTTP_API_STAGE, LAMBDA_SYNC_PAYLOAD, SCHEDULE_DELIVERY } from './triggerDelivery.js';
+export * from './workflow.js';
+export * from './fieldErrors.js';

@@ -33,6 +33,13 @@ export function jsonBytes(value: unknown): number {
   return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
 }
 
+/** A payload over `LIMITS.payloadBytes` serialized, as a field error naming its size; it would travel in every assignment. */
+export function payloadSizeError(payload: unknown, field = 'payload'): { field: string; message: string } | undefined {
+  const bytes = jsonBytes(payload);
+  if (bytes <= LIMITS.payloadBytes) return undefined;
+  return { field, message: `is ${bytes} bytes serialized; the limit is ${LIMITS.payloadBytes} bytes` };
+}
+
 /**
  * `text` when it fits in `maxBytes` of UTF-8, else its longest prefix that does with
  * {@link TRUNCATION_MARKER} appended (the result, marker included, fits). Never splits a character.

@@ -96,10 +96,14 @@ export const SYSTEM_EVENTS = [
   'circuit.half_opened',
   'circuit.closed',
   'agent.lost',
+  'workflow.submitted',
+  'workflow.completed',
+  'workflow.failed',
+  'workflow.cancelled',
 ] as const;
 export const systemEventPayloadSchema = z.object({
   event: z.enum(SYSTEM_EVENTS),
-  /** What the event is about: a task id or an agent name. */
+  /** What the event is about: a task or workflow id, or an agent name. */
   subject: z.string().min(1),
   severity: z.enum(['info', 'warning', 'critical']).default('info'),
   details: jsonObjectSchema.default({}),

@@ -8,19 +8,21 @@ import { dispatchPending } from './dispatcher.js';
 import { recordAgentOutcomes } from './circuits.js';
 import { relayOutbox } from './outboxRelay.js';
 import { settleFailures } from './settleFailures.js';
+import { afterAdvance, announceWorkflows } from './workflows.js';
 
 /** An attempt's outcome with the trace context of the message it came in. */
 export type CompletionRecord = TaskCompletePayload & { traceparent?: string };
 
 /**
  * Records a batch of attempt outcomes. Duplicates and completions of an earlier attempt change
- * nothing; failures are retried with backoff or dead-lettered in the same transaction; then the
+ * nothing; failures are retried with backoff or dead-lettered, and the workflows of the steps that
+ * ended move on (their next steps' tasks created), all in the same transaction; then the
  * freed capacity is given back and dispatched at once. What follows the commit only concerns the
  * cache (Redis) and the messages (outbox): if it fails, the sweeper repairs the one and the next
  * relay sends the other, so nothing of the task's fate is lost.
  */
 export async function recordCompletions(deps: Deps, completions: readonly CompletionRecord[], actor = 'coordination'): Promise<{ applied: number }> {
-  const { applied, settled, outboxIds } = await deps.batches.complete(
+  const { applied, settled, outboxIds, workflows } = await deps.batches.complete(
     completions.map((c) => ({
       taskId: c.taskId,
       attempt: c.attempt,
@@ -30,6 +32,7 @@ export async function recordCompletions(deps: Deps, completions: readonly Comple
     })),
     actor,
     settleFailures(deps.config.orchestration, actor),
+    announceWorkflows,
   );
   if (applied.length > 0) {
     recordOutcomeMetrics(applied, completions);
@@ -37,6 +40,7 @@ export async function recordCompletions(deps: Deps, completions: readonly Comple
     await afterCommit(deps, applied);
   }
   await relayOutbox(deps, { ids: outboxIds });
+  await afterAdvance(deps, { ...workflows, outboxIds: [] });
   await dispatchPending(deps, { actor });
   return { applied: applied.length };
 }

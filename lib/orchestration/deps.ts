@@ -16,6 +16,7 @@ import {
   createRedis,
   createTaskBatchStore,
   createTaskStore,
+  createWorkflowStore,
 } from '../store/index.js';
 
 /** Everything the orchestration code talks to; built once per process (a Lambda cold start) and reused. */
@@ -38,6 +39,7 @@ export function createDeps(
     agents: createAgentStore(pool),
     deadLetters: createDeadLetterStore(pool),
     outbox: createOutboxStore(pool),
+    workflows: createWorkflowStore(pool),
     liveness: createLiveness(redis),
     inFlight: createInFlight(redis),
     guard: createIdempotencyGuard(redis),

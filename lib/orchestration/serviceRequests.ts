@@ -1,6 +1,8 @@
-import { createMessage, type MessageOf, type PayloadInput, type TaskSubmission } from '../contracts/index.js';
+import { createMessage, type MessageOf, type ParsedWorkflow, type PayloadInput, type TaskSubmission } from '../contracts/index.js';
+import { checkWorkflow } from '../workflows/checkWorkflow.js';
 import type { Deps } from './deps.js';
 import { checkSubmission, submitTasks } from './submissions.js';
+import { submitWorkflow } from './workflows.js';
 
 type Response = PayloadInput<'service.response'>;
 
@@ -20,15 +22,22 @@ const traced = ({ traceparent }: { traceparent?: string | undefined }) => (trace
 
 /**
  * Answers `service.request` messages addressed to the coordinator. The `task.submit` requests of one
- * batch are inserted together; every request gets a `service.response` carrying its correlation id
+ * batch are inserted together, each `workflow.submit` in its own transaction; every request gets a `service.response` carrying its correlation id
  * (its own id when it had none), with an error naming each bad field where it was refused.
  */
 export async function answerServiceRequests(deps: Deps, requests: readonly ServiceRequestRecord[]): Promise<void> {
   const responses: Response[] = [];
   const valid: { submission: TaskSubmission; index: number; submitter: string }[] = [];
+  const workflows: { workflow: ParsedWorkflow; index: number; submitter: string }[] = [];
   requests.forEach(({ message: { source, payload: { operation, params } } }, index) => {
+    if (operation === 'workflow.submit') {
+      const check = checkWorkflow(params);
+      if (check.ok) workflows.push({ workflow: { ...check.workflow, ...traced(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
+      else responses[index] = { operation, ok: false, error: { code: 'invalid-workflow', message: 'Invalid workflow', retriable: false, details: check.errors } };
+      return;
+    }
     if (operation !== 'task.submit') {
-      responses[index] = { operation, ok: false, error: { code: 'unknown-operation', message: `coordination has no operation "${operation}" (it has task.submit)`, retriable: false } };
+      responses[index] = { operation, ok: false, error: { code: 'unknown-operation', message: `coordination has no operation "${operation}" (it has task.submit and workflow.submit)`, retriable: false } };
       return;
     }
     const check = checkSubmission(params);
@@ -44,6 +53,10 @@ export async function answerServiceRequests(deps: Deps, requests: readonly Servi
       const { task, created } = results[i]!;
       responses[index] = { operation: 'task.submit', ok: true, result: { id: task.id, status: task.status, created } };
     });
+  }
+  for (const { workflow, index, submitter } of workflows) {
+    const { workflow: view, created } = await submitWorkflow(deps, workflow, 'services.request', submitter);
+    responses[index] = { operation: 'workflow.submit', ok: true, result: { id: view.id, status: view.status, created } };
   }
   await deps.producer.publishAll(
     requests.map(({ message: request, traceparent }, index) => ({

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { jsonBytes, LIMITS, secretFieldErrors, taskSubmissionSchema, type TaskSubmission } from '../contracts/index.js';
+import { fieldErrorsOf, payloadSizeError, secretFieldErrors, taskSubmissionSchema, type FieldError, type TaskSubmission } from '../contracts/index.js';
 import { newTraceparent } from '../kafka/traceparent.js';
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { taskMetrics } from '../observability/metrics.js';
@@ -8,10 +7,7 @@ import type { StoredTask, TracedSubmission } from '../store/index.js';
 import type { Deps } from './deps.js';
 import { dispatchPending } from './dispatcher.js';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 export type SubmissionCheck = { ok: true; submission: TaskSubmission } | { ok: false; errors: FieldError[] };
 
@@ -25,25 +21,12 @@ const strictSubmissionSchema = taskSubmissionSchema.strict();
  */
 export function checkSubmission(input: unknown): SubmissionCheck {
   const parsed = strictSubmissionSchema.safeParse(input);
-  const errors = parsed.success ? [] : parsed.error.issues.map(fieldErrorOf);
+  const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
   const tooLarge = payloadSizeError(parsed.success ? parsed.data.payload : (input as { payload?: unknown } | null | undefined)?.payload);
   if (tooLarge) errors.push(tooLarge);
   errors.push(...secretFieldErrors(parsed.success ? parsed.data.payload : (input as { payload?: unknown } | null | undefined)?.payload));
   if (parsed.success && errors.length === 0) return { ok: true, submission: parsed.data };
   return { ok: false, errors };
-}
-
-function fieldErrorOf(issue: z.core.$ZodIssue): FieldError {
-  return {
-    field: issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? (issue as z.core.$ZodIssueUnrecognizedKeys).keys.join(', ') : '(body)',
-    message: issue.message,
-  };
-}
-
-function payloadSizeError(payload: unknown): FieldError | undefined {
-  const bytes = jsonBytes(payload);
-  if (bytes <= LIMITS.payloadBytes) return undefined;
-  return { field: 'payload', message: `is ${bytes} bytes serialized; the limit is ${LIMITS.payloadBytes} bytes` };
 }
 
 /**
@@ -69,7 +52,7 @@ export async function submitTasks(deps: Deps, submissions: readonly TracedSubmis
  * outage (Redis down, say) leaves them pending for the next dispatch — the sweeper's, or the one
  * after the next completion — rather than failing a request whose retry could create them twice.
  */
-async function dispatchSoon(deps: Deps, actor: string): Promise<void> {
+export async function dispatchSoon(deps: Deps, actor: string): Promise<void> {
   try {
     await dispatchPending(deps, { actor });
   } catch (error) {

@@ -8,6 +8,7 @@ import { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
 import { dispatchPending } from './dispatcher.js';
 import { relayOutbox, sawBrokerOutage } from './outboxRelay.js';
 import { settleFailures } from './settleFailures.js';
+import { afterAdvance, announceWorkflows } from './workflows.js';
 
 /** How long after this process last met a broker outage an expired lease is put down to it. */
 const BROKER_TROUBLE_WINDOW_MS = 60_000;
@@ -25,14 +26,17 @@ export interface SweepResult {
  * The failover of the original system: tasks whose lease ran out (agent crashed, hung or timed out)
  * count a failed attempt and go back to pending — or to the dead letters when out of retries — in
  * one transaction; the agent's circuit hears of it, unless the assignment never reached it. Also
- * relays the outbox, half-opens cooled circuits, rebuilds Redis's in-flight sets from PostgreSQL,
+ * relays the outbox, moves on workflows whose step tasks ended without it (see WorkflowStore.repair),
+ * half-opens cooled circuits, rebuilds Redis's in-flight sets from PostgreSQL,
  * and dispatches.
  */
 export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise<SweepResult> {
   const relay = await relayOutbox(deps);
   const relayed = relay.sent;
-  const { expired, settled, outboxIds } = await deps.batches.expire(500, actor, settleFailures(deps.config.orchestration, actor));
+  const { expired, settled, outboxIds, workflows } = await deps.batches.expire(500, actor, settleFailures(deps.config.orchestration, actor), announceWorkflows);
   await relayOutbox(deps, { ids: outboxIds });
+  await afterAdvance(deps, { ...workflows, outboxIds: [] });
+  await afterAdvance(deps, await deps.workflows.repair(500, actor, announceWorkflows));
   const fate = new Map(settled.map((t) => [t.id, t.status]));
   let requeued = 0;
   let dead = 0;

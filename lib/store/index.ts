@@ -26,6 +26,16 @@ export {
   type TaskBatchStore,
   type TracedSubmission,
 } from './postgres/taskBatches.js';
+export type { NewTask } from './postgres/insertTasks.js';
+export {
+  createWorkflowStore,
+  type AnnounceWorkflows,
+  type CancelOutcome,
+  type WorkflowAdvance,
+  type WorkflowEvent,
+  type WorkflowStore,
+} from './postgres/workflows/workflowStore.js';
+export type { WorkflowRow } from './postgres/workflows/workflowRows.js';
 export { createRedis } from './redis/client.js';
 export { createIdempotencyGuard, type IdempotencyGuard } from './redis/idempotency.js';
 export { createInFlight, type InFlight } from './redis/inFlight.js';

@@ -3,14 +3,21 @@ import type pg from 'pg';
 import { taskSubmissionSchema, type TaskSubmission } from '../../contracts/index.js';
 import { completeAttempts, type Completion } from './completeAttempts.js';
 import { expireLeases } from './expireLeases.js';
+import { insertTasks } from './insertTasks.js';
 import { enqueueOutbox, type OutboxRecord } from './outbox.js';
 import { inTransaction } from './pool.js';
 import type { Settle } from './settlement.js';
-import { storableJson } from './storable.js';
+import { advanceWorkflows, NO_ANNOUNCEMENTS, type AnnounceWorkflows } from './workflows/advanceWorkflows.js';
 import { appendEvents } from './taskEvents.js';
 import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
 
 export type { Completion } from './completeAttempts.js';
+
+/** The tasks a batch ended for good: completed, or dead after settling. */
+const endedIds = (applied: readonly StoredTask[], settled: readonly StoredTask[]) => [
+  ...applied.filter((t) => t.status === 'completed').map((t) => t.id),
+  ...settled.filter((t) => t.status === 'dead').map((t) => t.id),
+];
 
 /** A submission with the trace context it came with (the HTTP request's or the service request's). */
 export type TracedSubmission = TaskSubmission & { traceparent?: string };
@@ -49,27 +56,7 @@ export function createTaskBatchStore(pool: pg.Pool) {
       const parsed = submissions.map((s) => ({ id: randomUUID(), ...taskSubmissionSchema.parse(s), traceparent: s.traceparent ?? null }));
       if (parsed.length === 0) return [];
       return inTransaction(pool, async (client) => {
-        const { rows } = await client.query<TaskRow>(
-          `INSERT INTO tasks (id, type, priority, required_capabilities, payload, timeout_ms, max_retries, idempotency_key, traceparent, submitted_by)
-           SELECT id, type, priority, ARRAY(SELECT jsonb_array_elements_text(caps)), payload, timeout_ms, max_retries, key, traceparent, $10::text
-           FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::jsonb[], $5::jsonb[], $6::int[], $7::int[], $8::text[], $9::text[])
-             AS s(id, type, priority, caps, payload, timeout_ms, max_retries, key, traceparent)
-           ON CONFLICT (idempotency_key) DO NOTHING
-           RETURNING *`,
-          [
-            parsed.map((s) => s.id),
-            parsed.map((s) => s.type),
-            parsed.map((s) => s.priority),
-            parsed.map((s) => JSON.stringify(s.requiredCapabilities)),
-            parsed.map((s) => storableJson(s.payload)),
-            parsed.map((s) => s.timeoutMs),
-            parsed.map((s) => s.maxRetries),
-            parsed.map((s) => s.idempotencyKey ?? null),
-            parsed.map((s) => s.traceparent),
-            submitter ?? null,
-          ],
-        );
-        await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: null, to: 'pending', attempt: 0, detail: { event: 'created' } })), actor);
+        const rows = await insertTasks(client, parsed, actor, submitter ?? null);
         const inserted = new Map(rows.map((r) => [r.id, r]));
         const missingKeys = parsed.filter((s) => !inserted.has(s.id)).map((s) => s.idempotencyKey!);
         const existing = new Map<string, TaskRow>();
@@ -136,9 +123,15 @@ export function createTaskBatchStore(pool: pg.Pool) {
 
     /**
      * Records the outcome of attempts and, in the same transaction, settles the failed ones (retry or
-     * dead letter, by `settle`). A duplicate or a late completion of an earlier attempt changes nothing.
+     * dead letter, by `settle`), and moves on the workflows whose steps ended. A duplicate or a late
+     * completion of an earlier attempt changes nothing.
      */
-    complete: (completions: readonly Completion[], actor: string, settle: Settle) => inTransaction(pool, (client) => completeAttempts(client, completions, actor, settle)),
+    complete: (completions: readonly Completion[], actor: string, settle: Settle, announce: AnnounceWorkflows = NO_ANNOUNCEMENTS) =>
+      inTransaction(pool, async (client) => {
+        const done = await completeAttempts(client, completions, actor, settle);
+        const workflows = await advanceWorkflows(client, endedIds(done.applied, done.settled), actor, announce);
+        return { ...done, workflows, outboxIds: [...done.outboxIds, ...workflows.outboxIds] };
+      }),
 
     /**
      * Applies status heartbeats: each extends the lease of a task still on that attempt to
@@ -169,9 +162,15 @@ export function createTaskBatchStore(pool: pg.Pool) {
 
     /**
      * Fails the attempts whose lease ran out (the agent crashed, hung or timed out, or the assignment
-     * never left the outbox) and settles them, in one transaction; see expireLeases.
+     * never left the outbox) and settles them, in one transaction with the workflows the dead ones
+     * move on; see expireLeases.
      */
-    expire: (limit: number, actor: string, settle: Settle) => inTransaction(pool, (client) => expireLeases(client, limit, actor, settle)),
+    expire: (limit: number, actor: string, settle: Settle, announce: AnnounceWorkflows = NO_ANNOUNCEMENTS) =>
+      inTransaction(pool, async (client) => {
+        const done = await expireLeases(client, limit, actor, settle);
+        const workflows = await advanceWorkflows(client, endedIds([], done.settled), actor, announce);
+        return { ...done, workflows, outboxIds: [...done.outboxIds, ...workflows.outboxIds] };
+      }),
 
     /** The tasks in flight per agent: the truth Redis's in-flight sets are rebuilt from. */
     async inFlightByAgent(client: pg.Pool | pg.PoolClient = pool): Promise<Map<string, string[]>> {

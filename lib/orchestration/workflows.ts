@@ -1,0 +1,57 @@
+import type { ParsedWorkflow, WorkflowView } from '../contracts/index.js';
+import { newTraceparent } from '../kafka/traceparent.js';
+import { taskMetrics } from '../observability/metrics.js';
+import { traceparentOf } from '../observability/tracing.js';
+import type { AnnounceWorkflows, WorkflowAdvance } from '../store/index.js';
+import type { Deps } from './deps.js';
+import { relayOutbox } from './outboxRelay.js';
+import { dispatchSoon } from './submissions.js';
+import { systemEventRecords } from './systemEvents.js';
+
+/** Each workflow event as a `workflow.*` system event, keyed by the workflow's id. */
+export const announceWorkflows: AnnounceWorkflows = (events) =>
+  systemEventRecords(
+    events.map(({ event, workflow }) => ({
+      event: `workflow.${event}`,
+      subject: workflow.id,
+      severity: event === 'failed' ? 'warning' : 'info',
+      details: { ...(workflow.name ? { name: workflow.name } : {}), ...(workflow.error ? { error: workflow.error } : {}) },
+    })),
+  );
+
+/**
+ * What follows a committed advance outside PostgreSQL: the cancelled tasks' capacity is given back,
+ * the announcements relayed and the metrics counted. The tasks it started wait for the caller's dispatch.
+ */
+export async function afterAdvance(deps: Deps, advance: WorkflowAdvance): Promise<void> {
+  const freed = new Map<string, string[]>();
+  for (const t of advance.cancelled) if (t.assignedAgent) freed.set(t.assignedAgent, [...(freed.get(t.assignedAgent) ?? []), t.id]);
+  await Promise.all([...freed].map(([agent, ids]) => deps.inFlight.release(agent, ids)));
+  for (const task of advance.started) taskMetrics.workflowStepsStarted.inc({ type: task.type });
+  for (const workflow of advance.finished) taskMetrics.workflowsFinished.inc({ status: workflow.status });
+  for (const workflow of advance.finished) deps.log.info({ workflowId: workflow.id, status: workflow.status, error: workflow.error ?? undefined }, `workflow ${workflow.status}`);
+  if (advance.outboxIds.length > 0) await relayOutbox(deps, { ids: advance.outboxIds });
+}
+
+/**
+ * Stores a validated workflow (see checkWorkflow) as `submitter`'s and starts its first steps. Its
+ * tasks share the workflow's trace context (given, else the active one, else a new root).
+ */
+export async function submitWorkflow(deps: Deps, workflow: ParsedWorkflow & { traceparent?: string }, actor: string, submitter?: string): Promise<{ workflow: WorkflowView; created: boolean }> {
+  const traceparent = workflow.traceparent ?? traceparentOf() ?? newTraceparent();
+  const { view, created, advance } = await deps.workflows.create({ ...workflow, traceparent }, actor, submitter ?? null, announceWorkflows);
+  if (created) taskMetrics.workflowsSubmitted.inc();
+  await afterAdvance(deps, advance);
+  if (advance.started.length > 0) await dispatchSoon(deps, actor);
+  return { workflow: view, created };
+}
+
+/** Cancels a running workflow and what of it has not ended; `applied: false` with its status when it had already ended. */
+export async function cancelWorkflow(deps: Deps, id: string, actor: string) {
+  const outcome = await deps.workflows.cancel(id, actor, announceWorkflows);
+  if (outcome.applied) {
+    taskMetrics.workflowsFinished.inc({ status: 'cancelled' });
+    await afterAdvance(deps, { started: [], cancelled: outcome.cancelled, finished: [], outboxIds: outcome.outboxIds });
+  }
+  return outcome;
+}
