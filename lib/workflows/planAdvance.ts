@@ -155,9 +155,9 @@ function expand(step: StepState, steps: Map<string, StepState>, plan: AdvancePla
 
 function failureOf(unsuccessful: readonly StepState[], failed: readonly StepState[]): WorkflowFailure {
   const cause = failed[0] ?? unsuccessful[0]!;
-  const reason = cause.error ? `${cause.error.code}: ${cause.error.message}` : cause.status;
+  const reason = cause.error ? ` (${cause.error.code}: ${cause.error.message})` : '';
   return {
-    message: `step "${cause.name}" ${cause.status === 'cancelled' ? 'was cancelled' : 'failed'} (${reason})`,
+    message: `step "${cause.name}" ${cause.status === 'cancelled' ? 'was cancelled' : 'failed'}${reason}`,
     steps: unsuccessful.map((s) => ({ name: s.name, status: s.status, ...(s.error ? { error: s.error } : {}) })),
   };
 }

@@ -4,7 +4,7 @@ import { getDeps } from '../../../lib/orchestration/index.js';
 /** Starts each orchestration test file from an empty task table and key space. */
 export async function resetState(): Promise<void> {
   const deps = await getDeps();
-  await deps.pool.query('TRUNCATE tasks, task_events, agents, agent_instances, dead_letters, outbox CASCADE');
+  await deps.pool.query('TRUNCATE workflows, workflow_steps, tasks, task_events, agents, agent_instances, dead_letters, outbox CASCADE');
   const keys = await deps.redis.keys(`${deps.config.redis.keyPrefix}*`);
   // KEYS answers with the prefix; DEL through this client adds it again.
   if (keys.length > 0) await deps.redis.del(...keys.map((k) => k.slice(deps.config.redis.keyPrefix.length)));
