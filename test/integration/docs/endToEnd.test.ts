@@ -43,9 +43,10 @@ afterAll(async () => {
   await disconnectProducers();
   await server?.close();
   await rm(join(getConfig().git.workspace, clonePath), { recursive: true, force: true });
+  await rm(join(getConfig().git.workspace, `${clonePath}-workflow`), { recursive: true, force: true });
   const db = new pg.Client(pgClientConfig(testConfig().postgres));
   await db.connect();
-  await db.query('DELETE FROM documents WHERE repository = $1', [url]).finally(() => db.end());
+  await db.query('DELETE FROM documents WHERE repository = ANY($1)', [[url, `${url}#workflow`]]).finally(() => db.end());
 });
 
 async function run(type: string, payload: Record<string, unknown>) {
@@ -75,6 +76,34 @@ describe('the documentation agent under the harness', () => {
     expect(results[0]).toMatchObject({ path: 'src/inventory.ts', snippet: expect.stringContaining('<mark>') });
     const refusal = await eventually('the refusal', async () => watch.seen.map((m) => m.value).find((r) => r.correlationId === `${correlationId}-bad`));
     expect(refusal).toMatchObject({ payload: { ok: false, error: { code: 'CapabilityInputError', retriable: false, details: { fields: [{ path: 'query' }] } } } });
+  });
+
+  it('runs clone → document → search as one workflow, each step reading the one before', async () => {
+    const submitted = await client.submitWorkflow({
+      name: 'document the inventory',
+      steps: {
+        clone: { type: 'git.clone', requiredCapabilities: ['git.clone'], payload: { url, path: `${clonePath}-workflow` } },
+        document: { type: 'docs.generate', requiredCapabilities: ['docs.generate'], dependsOn: ['clone'], payload: { repository: `${url}#workflow`, path: { $from: 'clone.result.path' } } },
+        search: { type: 'docs.search', requiredCapabilities: ['docs.search'], dependsOn: ['document'], payload: { query: 'reconcile discrepancies', repository: { $from: 'document.result.repository' } } },
+      },
+    });
+    expect(submitted).toMatchObject({ status: 201, body: { status: 'running', created: true } });
+
+    const done = await eventually('the workflow to finish', async () => {
+      const { body } = await client.workflow(submitted.body.id);
+      return body.status === 'running' ? undefined : body;
+    }, 60_000);
+    expect(done.status).toBe('completed');
+    expect(done.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual(['clone:completed', 'document:completed', 'search:completed']);
+    const [clone, document, search] = done.steps;
+    expect(document.result).toMatchObject({ repository: `${url}#workflow`, commit: clone.result.commit });
+    expect(search.result.results[0]).toMatchObject({ path: 'src/inventory.ts' });
+    expect(Date.parse(document.startedAt)).toBeGreaterThanOrEqual(Date.parse(clone.finishedAt));
+
+    const cycle = await client.submitWorkflow({ steps: { a: { type: 'compute', dependsOn: ['b'] }, b: { type: 'compute', dependsOn: ['a'] } } });
+    expect(cycle).toMatchObject({ status: 400, body: { errors: [{ field: 'steps.a.dependsOn', message: 'the steps wait for each other in a cycle: a → b → a' }] } });
+    const listed = await client.workflows('?status=completed');
+    expect((listed.body.workflows as { id: string }[]).map((w) => w.id)).toContain(submitted.body.id);
   });
 
   it('answers docs.get as a task from the latest generation', async () => {

@@ -28,6 +28,10 @@ export function api(base: string) {
     cancel: (id: string) => call('POST', `/tasks/${id}/cancel`),
     dlq: () => call('GET', '/dlq'),
     redrive: (id: string) => call('POST', `/dlq/${id}/redrive`),
+    submitWorkflow: (workflow: unknown) => call('POST', '/workflows', workflow),
+    workflow: (id: string) => call('GET', `/workflows/${id}`),
+    workflows: (query = '') => call('GET', `/workflows${query}`),
+    cancelWorkflow: (id: string) => call('POST', `/workflows/${id}/cancel`),
   };
 }
 
