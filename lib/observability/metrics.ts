@@ -97,6 +97,9 @@ export function createTaskMetrics(registry: Registry) {
       labelNames: ['function', 'reason'],
       registers: [registry],
     }),
+    workflowsSubmitted: new Counter({ name: 'syntor_workflows_submitted_total', help: 'Workflows accepted (idempotent repeats not counted)', registers: [registry] }),
+    workflowsFinished: new Counter({ name: 'syntor_workflows_finished_total', help: 'Workflows that ended, by status (completed, failed, cancelled)', labelNames: ['status'], registers: [registry] }),
+    workflowStepsStarted: new Counter({ name: 'syntor_workflow_steps_started_total', help: 'Workflow steps whose task was created', labelNames: ['type'], registers: [registry] }),
   };
 }
 
