@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkflowSubmission, WorkflowView } from '../../../lib/contracts/index.js';
-import { cancelWorkflow, getDeps, recordCompletions, submitWorkflow, sweep, type Deps } from '../../../lib/orchestration/index.js';
+import { createMessage, type WorkflowSubmission, type WorkflowView } from '../../../lib/contracts/index.js';
+import { answerServiceRequests, cancelWorkflow, getDeps, recordCompletions, submitWorkflow, sweep, type Deps } from '../../../lib/orchestration/index.js';
 import { checkWorkflow } from '../../../lib/workflows/checkWorkflow.js';
 import { resetState } from './support.js';
 
@@ -173,5 +173,16 @@ describe('a workflow runs its steps in dependency order, each step a task', () =
     const running = await deps.workflows.list({ status: 'running', submittedBy: 'it-user' });
     expect(running.map((w) => w.id)).toContain(first.id);
     expect(running[0]).not.toHaveProperty('steps');
+  });
+});
+
+describe('workflow.submit on syntor.services.request', () => {
+  it('creates the workflow as the sending agent\'s, and refuses a bad graph without creating anything', async () => {
+    const request = (params: unknown) => ({ message: createMessage('service.request', { operation: 'workflow.submit', params }, { source: 'it-requester', target: 'coordination' }) });
+    const before = await deps.workflows.list({ submittedBy: 'kafka:it-requester' });
+    await answerServiceRequests(deps, [request({ name: 'from kafka', steps: { only: compute() } }), request({ steps: { a: compute({ dependsOn: ['nope'] }) } })]);
+    const after = await deps.workflows.list({ submittedBy: 'kafka:it-requester' });
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]).toMatchObject({ name: 'from kafka', status: 'running', submittedBy: 'kafka:it-requester' });
   });
 });
