@@ -14,4 +14,4 @@ export { maybeSweep, sweep, sweepWhileBusy, type SweepResult } from './sweeper.j
 export { publishSystemEvents } from './systemEvents.js';
 export { answerServiceRequests } from './serviceRequests.js';
 export { storeDeadLetters } from './storeDeadLetters.js';
-export { afterAdvance, announceWorkflows, cancelWorkflow, submitWorkflow } from './workflows.js';
+export { afterAdvance, announceWorkflows, cancelWorkflow, submitWorkflow, submitWorkflows, type WorkflowSubmissionRecord } from './workflows.js';

@@ -1,8 +1,8 @@
-import { createMessage, type MessageOf, type ParsedWorkflow, type PayloadInput, type TaskSubmission } from '../contracts/index.js';
+import { createMessage, type MessageOf, type PayloadInput, type TaskSubmission } from '../contracts/index.js';
 import { checkWorkflow } from '../workflows/checkWorkflow.js';
 import type { Deps } from './deps.js';
 import { checkSubmission, submitTasks } from './submissions.js';
-import { submitWorkflow } from './workflows.js';
+import { submitWorkflows, type WorkflowSubmissionRecord } from './workflows.js';
 
 type Response = PayloadInput<'service.response'>;
 
@@ -28,11 +28,13 @@ const traced = ({ traceparent }: { traceparent?: string | undefined }) => (trace
 export async function answerServiceRequests(deps: Deps, requests: readonly ServiceRequestRecord[]): Promise<void> {
   const responses: Response[] = [];
   const valid: { submission: TaskSubmission; index: number; submitter: string }[] = [];
-  const workflows: { workflow: ParsedWorkflow; index: number; submitter: string }[] = [];
+  const workflows: (WorkflowSubmissionRecord & { index: number })[] = [];
   requests.forEach(({ message: { source, payload: { operation, params } } }, index) => {
     if (operation === 'workflow.submit') {
       const check = checkWorkflow(params);
-      if (check.ok) workflows.push({ workflow: { ...check.workflow, ...traced(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
+      // Without a key of its own, the request's id is one: a redelivered request creates nothing twice.
+      const idempotencyKey = check.ok ? (check.workflow.idempotencyKey ?? `service-request:${requests[index]!.message.id}`) : undefined;
+      if (check.ok) workflows.push({ workflow: { ...check.workflow, idempotencyKey, ...traced(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
       else responses[index] = { operation, ok: false, error: { code: 'invalid-workflow', message: 'Invalid workflow', retriable: false, details: check.errors } };
       return;
     }
@@ -54,10 +56,11 @@ export async function answerServiceRequests(deps: Deps, requests: readonly Servi
       responses[index] = { operation: 'task.submit', ok: true, result: { id: task.id, status: task.status, created } };
     });
   }
-  for (const { workflow, index, submitter } of workflows) {
-    const { workflow: view, created } = await submitWorkflow(deps, workflow, 'services.request', submitter);
+  const submitted = await submitWorkflows(deps, workflows, 'services.request');
+  workflows.forEach(({ index }, i) => {
+    const { workflow: view, created } = submitted[i]!;
     responses[index] = { operation: 'workflow.submit', ok: true, result: { id: view.id, status: view.status, created } };
-  }
+  });
   await deps.producer.publishAll(
     requests.map(({ message: request, traceparent }, index) => ({
       message: createMessage('service.response', responses[index]!, {

@@ -33,17 +33,35 @@ export async function afterAdvance(deps: Deps, advance: WorkflowAdvance): Promis
   if (advance.outboxIds.length > 0) await relayOutbox(deps, { ids: advance.outboxIds });
 }
 
+/** A validated workflow (see checkWorkflow) with who submits it and the trace context it came in. */
+export interface WorkflowSubmissionRecord {
+  workflow: ParsedWorkflow & { traceparent?: string | undefined };
+  submitter?: string | undefined;
+}
+
 /**
- * Stores a validated workflow (see checkWorkflow) as `submitter`'s and starts its first steps. Its
- * tasks share the workflow's trace context (given, else the active one, else a new root).
+ * Stores validated workflows, each its submitter's, starts their first steps and dispatches once
+ * for all. Each workflow's tasks share its trace context (given, else the active one, else a new root).
  */
-export async function submitWorkflow(deps: Deps, workflow: ParsedWorkflow & { traceparent?: string }, actor: string, submitter?: string): Promise<{ workflow: WorkflowView; created: boolean }> {
-  const traceparent = workflow.traceparent ?? traceparentOf() ?? newTraceparent();
-  const { view, created, advance } = await deps.workflows.create({ ...workflow, traceparent }, actor, submitter ?? null, announceWorkflows);
-  if (created) taskMetrics.workflowsSubmitted.inc();
-  await afterAdvance(deps, advance);
-  if (advance.started.length > 0) await dispatchSoon(deps, actor);
-  return { workflow: view, created };
+export async function submitWorkflows(deps: Deps, submissions: readonly WorkflowSubmissionRecord[], actor: string): Promise<{ workflow: WorkflowView; created: boolean }[]> {
+  const active = traceparentOf();
+  const results: { workflow: WorkflowView; created: boolean }[] = [];
+  let started = 0;
+  for (const { workflow, submitter } of submissions) {
+    const traceparent = workflow.traceparent ?? active ?? newTraceparent();
+    const { view, created, advance } = await deps.workflows.create({ ...workflow, traceparent }, actor, submitter ?? null, announceWorkflows);
+    if (created) taskMetrics.workflowsSubmitted.inc();
+    await afterAdvance(deps, advance);
+    started += advance.started.length;
+    results.push({ workflow: view, created });
+  }
+  if (started > 0) await dispatchSoon(deps, actor);
+  return results;
+}
+
+export async function submitWorkflow(deps: Deps, workflow: WorkflowSubmissionRecord['workflow'], actor: string, submitter?: string): Promise<{ workflow: WorkflowView; created: boolean }> {
+  const [result] = await submitWorkflows(deps, [{ workflow, submitter }], actor);
+  return result!;
 }
 
 /** Cancels a running workflow and what of it has not ended; `applied: false` with its status when it had already ended. */

@@ -18,6 +18,8 @@ Suites:
   e2e       tasks/s from submit to completed through coordination and a no-op worker (target >= 1000),
             then p50/p99 latency at a fixed offered rate (target p99 <= 500 ms at 200 tasks/s);
             uses the database syntor_bench
+  workflows steps/s through workflows of three chained no-op steps (a → b → c, each reading the
+            one before), all submitted at once on syntor.services.request; uses syntor_bench
   harness   records/s through the local harness into a no-op handler (batch size 100), in isolated
             execution environments and in-process, versus a bare kafkajs consumer on the same topic,
             in the same run (target ratio isolated / bare >= 0.70); then the warm per-invocation
@@ -32,6 +34,7 @@ Options:
   --rounds N    alternating rounds of each side; the best of each is compared (default 2;
                 observability: 4, judged on the means)
   --tasks N     e2e: tasks in the throughput run (default 5000)
+  --workflows N workflows: workflows submitted (default 1000)
   --batch N     observability: records per invocation (default 100)
   --invocations N
                 observability: timed invocations per run (default 500)`;
@@ -105,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
       tasks: { type: 'string' },
       batch: { type: 'string' },
       invocations: { type: 'string' },
+      workflows: { type: 'string' },
     },
   });
   if (values.help) {
@@ -120,17 +124,18 @@ async function main(argv: string[]): Promise<number> {
   const suite = positionals[0] ?? 'harness';
   if (suite === 'harness') return harnessSuite(records, rounds);
   if (suite === 'cold-start') return coldStartSuite(positionals.slice(1));
-  if (suite === 'e2e') {
+  if (suite === 'e2e' || suite === 'workflows') {
     // Before any configuration is read: the benchmark gets a database and key space of its own.
     process.env.SYNTOR_POSTGRES_DATABASE = 'syntor_bench';
     process.env.SYNTOR_REDIS_KEY_PREFIX = 'syntor-bench:';
     // A line per task would measure the terminal, not SYNTOR; say SYNTOR_LOG_LEVEL=info to see them.
     process.env.SYNTOR_LOG_LEVEL ??= 'warn';
-    const { e2eSuite } = await import('./e2eBench.js');
     const config = getConfig();
     const services = await ensureServices({ config, required: true, log: (l) => console.log(`[services] ${l}`) });
     try {
-      await e2eSuite({ total: Number(values.tasks ?? 5_000), rate: 200, seconds: 10, log: (l) => console.log(l) });
+      const log = (l: string) => console.log(l);
+      if (suite === 'e2e') await (await import('./e2eBench.js')).e2eSuite({ total: Number(values.tasks ?? 5_000), rate: 200, seconds: 10, log });
+      else await (await import('./workflowBench.js')).workflowSuite({ total: Number(values.workflows ?? 1_000), log });
     } finally {
       await services.stop();
     }

@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import coordination from '../../functions/coordination/agent.js';
-import { getConfig } from '../../lib/config/index.js';
-import { createMessage, TOPICS } from '../../lib/contracts/index.js';
-import { createKafka, ensureTopics } from '../../lib/kafka/index.js';
-import { runInScope } from '../../lib/manifest/index.js';
-import { getDeps, type Deps } from '../../lib/orchestration/index.js';
-import { migrate } from '../../lib/store/index.js';
-import { startHarness } from '../harness/harness.js';
-import { silentLog } from '../harness/log.js';
-import { ensureDatabase } from '../services/index.js';
-import { benchWorkerAgent } from './benchWorker.js';
+import { createMessage } from '../../lib/contracts/index.js';
+import type { Deps } from '../../lib/orchestration/index.js';
+import { startBenchHarness, waitForCount } from './benchHarness.js';
 
 const request = (sentAt: number) =>
   createMessage('service.request', { operation: 'task.submit', params: { type: 'noop', requiredCapabilities: ['noop'], payload: { sentAt }, maxRetries: 0 } }, { source: 'bench', target: 'coordination', correlationId: randomUUID() });
@@ -19,18 +10,6 @@ const request = (sentAt: number) =>
 async function finished(deps: Deps): Promise<number> {
   const { rows } = await deps.pool.query<{ n: string }>("SELECT count(*) AS n FROM tasks WHERE status IN ('completed', 'dead')");
   return Number(rows[0]!.n);
-}
-
-async function waitFor(deps: Deps, total: number, log: (l: string) => void): Promise<void> {
-  const started = Date.now();
-  let last = -1;
-  for (;;) {
-    const done = await finished(deps);
-    if (done >= total) return;
-    if (done !== last) log(`  ${((Date.now() - started) / 1000).toFixed(1)} s: ${done}/${total} finished`);
-    last = done;
-    await sleep(500);
-  }
 }
 
 async function percentiles(deps: Deps): Promise<{ p50: number; p95: number; p99: number; max: number; n: number }> {
@@ -49,26 +28,17 @@ async function percentiles(deps: Deps): Promise<{ p50: number; p95: number; p99:
  */
 export async function e2eSuite(options: { total: number; rate: number; seconds: number; log: (l: string) => void }): Promise<void> {
   const { log } = options;
-  const config = getConfig();
-  await ensureDatabase(config, config.postgres.database);
-  await migrate(config.postgres);
-  await ensureTopics(createKafka(config).admin(), { partitions: config.kafka.topicPartitions, replicationFactor: config.kafka.replicationFactor });
-  const deps = await getDeps();
-  await deps.pool.query('TRUNCATE tasks, task_events, agents, agent_instances, dead_letters CASCADE');
-  const harness = await startHarness({ config, agents: [coordination, benchWorkerAgent], ports: { http: false, metrics: false, health: false }, fireSchedulesOnStart: true, log: silentLog });
+  const bench = await startBenchHarness(log);
+  const { deps } = bench;
+  const waitFor = (total: number, progress: (l: string) => void) => waitForCount(() => finished(deps), total, 'finished', progress);
+  const publish = (messages: { message: ReturnType<typeof request> }[]) => bench.publish(messages.map((m) => m.message));
   try {
-    while (!(await deps.agents.list()).some((a) => a.name === 'worker-bench')) await sleep(100);
-    log(`Machine: ${availableParallelism()} cores. Kafka, PostgreSQL and Redis on the same machine.`);
-
-    // Submitted as the agent "bench": the coordinator hears a task.submit only from a signed sender.
-    const asBench = harness.envelope.authFor('bench');
-    const publish = (messages: { message: ReturnType<typeof request> }[]) => runInScope({ functionId: 'bench-submitter', produces: [TOPICS.serviceRequest], envelope: asBench }, () => deps.producer.publishAll(messages));
     log(`Throughput: ${options.total} tasks submitted at once (services.request), no-op capability`);
     const started = Date.now();
     for (let i = 0; i < options.total; i += 500) {
       await publish(Array.from({ length: Math.min(500, options.total - i) }, () => ({ message: request(Date.now()) })));
     }
-    await waitFor(deps, options.total, log);
+    await waitFor(options.total, log);
     const seconds = (Date.now() - started) / 1000;
     log(`  ${options.total} tasks in ${seconds.toFixed(2)} s: ${Math.round(options.total / seconds)} tasks/s (target >= 1000)`);
 
@@ -84,11 +54,10 @@ export async function e2eSuite(options: { total: number; rate: number; seconds: 
       }
       await sleep(5);
     }
-    await waitFor(deps, count, () => undefined);
+    await waitFor(count, () => undefined);
     const p = await percentiles(deps);
     log(`  p50 ${p.p50.toFixed(0)} ms · p95 ${p.p95.toFixed(0)} ms · p99 ${p.p99.toFixed(0)} ms · max ${p.max.toFixed(0)} ms over ${p.n} tasks (target p99 <= 500 ms)`);
   } finally {
-    await harness.stop();
-    await deps.close();
+    await bench.stop();
   }
 }

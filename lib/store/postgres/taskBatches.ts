@@ -53,10 +53,10 @@ export function createTaskBatchStore(pool: pg.Pool) {
      * returns that task instead.
      */
     async createMany(submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
-      const parsed = submissions.map((s) => ({ id: randomUUID(), ...taskSubmissionSchema.parse(s), traceparent: s.traceparent ?? null }));
+      const parsed = submissions.map((s) => ({ id: randomUUID(), ...taskSubmissionSchema.parse(s), traceparent: s.traceparent ?? null, submittedBy: submitter ?? null }));
       if (parsed.length === 0) return [];
       return inTransaction(pool, async (client) => {
-        const rows = await insertTasks(client, parsed, actor, submitter ?? null);
+        const rows = await insertTasks(client, parsed, actor);
         const inserted = new Map(rows.map((r) => [r.id, r]));
         const missingKeys = parsed.filter((s) => !inserted.has(s.id)).map((s) => s.idempotencyKey!);
         const existing = new Map<string, TaskRow>();

@@ -7,6 +7,8 @@ import { resetState } from './support.js';
 // No agent is registered: each step's task stays pending until a test plays the agent, which makes
 // every transition of a workflow happen exactly when the story says.
 const AGENT = 'it-workflow-agent';
+/** Who reports, as a worker instance does. */
+const REPORTER = { agent: AGENT, instanceId: 'it-1', durationMs: 1 };
 let deps: Deps;
 
 beforeAll(async () => {
@@ -36,7 +38,7 @@ async function finish(workflowId: string, step: string, outcome: { result: unkno
   );
   const attempt = rows[0]!.attempt;
   const report = 'result' in outcome ? { outcome: 'success' as const, result: outcome.result } : { outcome: 'failure' as const, error: outcome.error };
-  await recordCompletions(deps, [{ taskId: taskId!, attempt, agent: AGENT, ...report }]);
+  await recordCompletions(deps, [{ taskId: taskId!, attempt, ...REPORTER, ...report }]);
   return { taskId: taskId!, attempt, report };
 }
 
@@ -82,8 +84,8 @@ describe('a workflow runs its steps in dependency order, each step a task', () =
     const wf = await submit({ steps: { first: compute(), second: compute({ dependsOn: ['first'] }) } });
     const { taskId, attempt, report } = await finish(wf.id, 'first', { result: { ok: true } });
     const second = await stepOf(wf.id, 'second');
-    await recordCompletions(deps, [{ taskId, attempt, agent: AGENT, ...report }]);
-    await recordCompletions(deps, [{ taskId, attempt: attempt - 1 || 1, agent: AGENT, outcome: 'failure', error: fatal.error }]);
+    await recordCompletions(deps, [{ taskId, attempt, ...REPORTER, ...report }]);
+    await recordCompletions(deps, [{ taskId, attempt: attempt - 1 || 1, ...REPORTER, outcome: 'failure', error: fatal.error }]);
     const { rows } = await deps.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM workflow_steps s JOIN tasks t ON t.id = s.task_id WHERE s.workflow_id = $1`, [wf.id]);
     expect(rows[0]!.n).toBe(2);
     expect(await stepOf(wf.id, 'second')).toMatchObject({ status: 'started', taskId: second.taskId });
@@ -136,7 +138,7 @@ describe('a workflow runs its steps in dependency order, each step a task', () =
     expect((await deps.tasks.get(a.taskId!))!.status).toBe('cancelled');
     expect((await view(wf.id)).status).toBe('cancelled');
     // The agent's late report of the cancelled attempt changes nothing.
-    await recordCompletions(deps, [{ taskId: a.taskId!, attempt: 1, agent: AGENT, outcome: 'success', result: {} }]);
+    await recordCompletions(deps, [{ taskId: a.taskId!, attempt: 1, ...REPORTER, outcome: 'success', result: {} }]);
     expect((await stepOf(wf.id, 'a')).status).toBe('cancelled');
     expect(await cancelWorkflow(deps, wf.id, 'it')).toEqual({ applied: false, status: 'cancelled' });
   });
@@ -178,7 +180,7 @@ describe('a workflow runs its steps in dependency order, each step a task', () =
 
 describe('workflow.submit on syntor.services.request', () => {
   it('creates the workflow as the sending agent\'s, and refuses a bad graph without creating anything', async () => {
-    const request = (params: unknown) => ({ message: createMessage('service.request', { operation: 'workflow.submit', params }, { source: 'it-requester', target: 'coordination' }) });
+    const request = (params: Record<string, unknown>) => ({ message: createMessage('service.request', { operation: 'workflow.submit', params }, { source: 'it-requester', target: 'coordination' }) });
     const before = await deps.workflows.list({ submittedBy: 'kafka:it-requester' });
     await answerServiceRequests(deps, [request({ name: 'from kafka', steps: { only: compute() } }), request({ steps: { a: compute({ dependsOn: ['nope'] }) } })]);
     const after = await deps.workflows.list({ submittedBy: 'kafka:it-requester' });

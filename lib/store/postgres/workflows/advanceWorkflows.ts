@@ -55,59 +55,100 @@ export async function advanceWorkflows(client: pg.ClientBase, taskIds: readonly 
   return applyPlans(client, [...new Set(rows.map((r) => r.workflow_id))], actor, announce);
 }
 
-/** Plans each running workflow (locked for the rest of the transaction) and applies the plans. */
+/**
+ * Plans each running workflow (locked for the rest of the transaction) and applies all the plans
+ * together: a statement per kind of change for the whole batch, however many workflows it moves.
+ */
 export async function applyPlans(client: pg.ClientBase, workflowIds: readonly string[], actor: string, announce: AnnounceWorkflows): Promise<WorkflowAdvance> {
   if (workflowIds.length === 0) return nothing();
   const workflows = await client.query<WorkflowRow>(`SELECT * FROM workflows WHERE id = ANY($1::uuid[]) AND status = 'running' ORDER BY id FOR UPDATE`, [workflowIds]);
   if (workflows.rows.length === 0) return nothing();
   const steps = await client.query<StepRow>(STEPS_QUERY, [workflows.rows.map((w) => w.id)]);
-  const advance = nothing();
-  for (const workflow of workflows.rows) {
+  const planned = workflows.rows.map((workflow) => {
     const own = steps.rows.filter((s) => s.workflow_id === workflow.id);
     const plan = planAdvance({ id: workflow.id, status: workflow.status, onFailure: workflow.on_failure, steps: own.map(stepStateOf) });
-    await applyPlan(client, workflow, plan, Math.max(0, ...own.map((s) => s.position)) + 1, actor, advance);
-  }
+    return { workflow, plan, nextPosition: Math.max(0, ...own.map((s) => s.position)) + 1 };
+  });
+  const advance = nothing();
+  await addSteps(client, planned);
+  await endSteps(client, planned);
+  advance.cancelled = await cancelTasks(client, planned.flatMap((p) => p.plan.cancelTasks), actor, { reason: 'workflow failed' });
+  advance.started = await startSteps(client, planned, actor);
+  advance.finished = await finishWorkflows(client, planned);
   advance.outboxIds = await enqueueOutbox(client, announce(advance.finished.map((w) => ({ event: w.status as 'completed' | 'failed', workflow: w }))));
   return advance;
 }
 
-async function applyPlan(client: pg.ClientBase, workflow: WorkflowRow, plan: AdvancePlan, nextPosition: number, actor: string, advance: WorkflowAdvance): Promise<void> {
-  if (plan.added.length > 0) {
+type Planned = { workflow: WorkflowRow; plan: AdvancePlan; nextPosition: number };
+
+/** Dynamic steps' children, and the dynamic steps marked expanded. */
+async function addSteps(client: pg.ClientBase, planned: readonly Planned[]): Promise<void> {
+  const added = planned.flatMap(({ workflow, plan, nextPosition }) => plan.added.map((step, i) => ({ workflowId: workflow.id, step, position: nextPosition + i })));
+  if (added.length > 0) {
     await client.query(
       `INSERT INTO workflow_steps (workflow_id, name, position, spec, parent)
-       SELECT $1, name, position, spec, parent FROM unnest($2::text[], $3::int[], $4::jsonb[], $5::text[]) AS c(name, position, spec, parent)`,
-      [workflow.id, plan.added.map((s) => s.name), plan.added.map((_, i) => nextPosition + i), plan.added.map((s) => storableJson(s.spec)), plan.added.map((s) => s.parent ?? null)],
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[], $5::text[])`,
+      [added.map((a) => a.workflowId), added.map((a) => a.step.name), added.map((a) => a.position), added.map((a) => storableJson(a.step.spec)), added.map((a) => a.step.parent ?? null)],
     );
   }
-  if (plan.expanded.length > 0) await client.query('UPDATE workflow_steps SET expanded = true WHERE workflow_id = $1 AND name = ANY($2::text[])', [workflow.id, plan.expanded]);
-  if (plan.ended.length > 0) {
-    await client.query(
-      `UPDATE workflow_steps s SET status = e.status, error = COALESCE(e.error, s.error), finished_at = now()
-       FROM unnest($2::text[], $3::text[], $4::jsonb[]) AS e(name, status, error)
-       WHERE s.workflow_id = $1 AND s.name = e.name`,
-      [workflow.id, plan.ended.map((e) => e.name), plan.ended.map((e) => e.status), plan.ended.map((e) => (e.error ? storableJson(e.error) : null))],
-    );
+  const expanded = planned.flatMap(({ workflow, plan }) => plan.expanded.map((name) => ({ workflowId: workflow.id, name })));
+  if (expanded.length > 0) {
+    await client.query(`UPDATE workflow_steps s SET expanded = true FROM unnest($1::uuid[], $2::text[]) AS e(workflow_id, name) WHERE s.workflow_id = e.workflow_id AND s.name = e.name`, [
+      expanded.map((e) => e.workflowId),
+      expanded.map((e) => e.name),
+    ]);
   }
-  advance.cancelled.push(...(await cancelTasks(client, plan.cancelTasks, actor, { workflow: workflow.id, reason: 'workflow failed' })));
-  if (plan.start.length > 0) {
-    const tasks: (NewTask & { step: string })[] = plan.start.map(({ name, submission }) => ({ ...taskSubmissionSchema.parse(submission), id: randomUUID(), traceparent: workflow.traceparent, step: name }));
-    const rows = await insertTasks(client, tasks, actor, workflow.submitted_by, (t) => ({ workflow: workflow.id, step: (t as NewTask & { step: string }).step }));
-    await client.query(
-      `UPDATE workflow_steps s SET status = 'started', task_id = n.task_id, started_at = now()
-       FROM unnest($2::text[], $3::uuid[]) AS n(name, task_id) WHERE s.workflow_id = $1 AND s.name = n.name`,
-      [workflow.id, tasks.map((t) => t.step), tasks.map((t) => t.id)],
-    );
-    advance.started.push(...rows.map(taskFromRow));
-  }
-  if (plan.finish) {
-    const { rows } = await client.query<WorkflowRow>(
-      `UPDATE workflows SET status = $2, error = $3::jsonb, finished_at = now(), updated_at = now() WHERE id = $1 RETURNING *`,
-      [workflow.id, plan.finish.status, plan.finish.error ? storableJson(plan.finish.error) : null],
-    );
-    advance.finished.push(rows[0]!);
-  } else {
-    await client.query('UPDATE workflows SET updated_at = now() WHERE id = $1', [workflow.id]);
-  }
+}
+
+/** Steps that end without (more of) their task: failed, skipped or cancelled. */
+async function endSteps(client: pg.ClientBase, planned: readonly Planned[]): Promise<void> {
+  const ended = planned.flatMap(({ workflow, plan }) => plan.ended.map((e) => ({ workflowId: workflow.id, ...e })));
+  if (ended.length === 0) return;
+  await client.query(
+    `UPDATE workflow_steps s SET status = e.status, error = COALESCE(e.error, s.error), finished_at = now()
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS e(workflow_id, name, status, error)
+     WHERE s.workflow_id = e.workflow_id AND s.name = e.name`,
+    [ended.map((e) => e.workflowId), ended.map((e) => e.name), ended.map((e) => e.status), ended.map((e) => (e.error ? storableJson(e.error) : null))],
+  );
+}
+
+/** The ready steps' tasks, each its workflow's submitter's and in its trace, and the steps marked started. */
+async function startSteps(client: pg.ClientBase, planned: readonly Planned[], actor: string): Promise<StoredTask[]> {
+  const starting = planned.flatMap(({ workflow, plan }) =>
+    plan.start.map(({ name, submission }) => ({
+      workflowId: workflow.id,
+      step: name,
+      task: { ...taskSubmissionSchema.parse(submission), id: randomUUID(), traceparent: workflow.traceparent, submittedBy: workflow.submitted_by } satisfies NewTask,
+    })),
+  );
+  if (starting.length === 0) return [];
+  const origin = new Map<string, { workflow: string; step: string }>(starting.map((s) => [s.task.id, { workflow: s.workflowId, step: s.step }]));
+  const rows = await insertTasks(client, starting.map((s) => s.task), actor, (t) => origin.get(t.id)!);
+  await client.query(
+    `UPDATE workflow_steps s SET status = 'started', task_id = n.task_id, started_at = now()
+     FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS n(workflow_id, name, task_id) WHERE s.workflow_id = n.workflow_id AND s.name = n.name`,
+    [starting.map((s) => s.workflowId), starting.map((s) => s.step), starting.map((s) => s.task.id)],
+  );
+  return rows.map(taskFromRow);
+}
+
+/** Every workflow touched, its end recorded where its plan finished it; returns the finished ones. */
+async function finishWorkflows(client: pg.ClientBase, planned: readonly Planned[]): Promise<WorkflowRow[]> {
+  const { rows } = await client.query<WorkflowRow & { finishing: boolean }>(
+    `UPDATE workflows w SET status = COALESCE(f.status, w.status),
+       error = CASE WHEN f.status IS NULL THEN w.error ELSE f.error END,
+       finished_at = CASE WHEN f.status IS NULL THEN w.finished_at ELSE now() END,
+       updated_at = now()
+     FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS f(id, status, error)
+     WHERE w.id = f.id
+     RETURNING w.*, f.status IS NOT NULL AS finishing`,
+    [
+      planned.map((p) => p.workflow.id),
+      planned.map((p) => p.plan.finish?.status ?? null),
+      planned.map((p) => (p.plan.finish?.error ? storableJson(p.plan.finish.error) : null)),
+    ],
+  );
+  return rows.filter((r) => r.finishing).map(({ finishing: _finishing, ...row }) => row);
 }
 
 /** Cancels the tasks not yet ended, with their history; the rows returned are the ones it moved. */

@@ -1,0 +1,60 @@
+import { availableParallelism } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import coordination from '../../functions/coordination/agent.js';
+import { getConfig } from '../../lib/config/index.js';
+import { TOPICS, type Message } from '../../lib/contracts/index.js';
+import { createKafka, ensureTopics } from '../../lib/kafka/index.js';
+import { runInScope } from '../../lib/manifest/index.js';
+import { getDeps, type Deps } from '../../lib/orchestration/index.js';
+import { migrate } from '../../lib/store/index.js';
+import { startHarness } from '../harness/harness.js';
+import { silentLog } from '../harness/log.js';
+import { ensureDatabase } from '../services/index.js';
+import { benchWorkerAgent } from './benchWorker.js';
+
+export interface BenchHarness {
+  deps: Deps;
+  /** Publishes service requests signed as the agent "bench" (the coordinator hears only signed senders). */
+  publish(messages: readonly Message[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The coordination agent and the no-op bench worker under the harness, on an emptied database,
+ * once the worker has registered: what the end-to-end benchmarks measure SYNTOR with.
+ */
+export async function startBenchHarness(log: (line: string) => void): Promise<BenchHarness> {
+  const config = getConfig();
+  await ensureDatabase(config, config.postgres.database);
+  await migrate(config.postgres);
+  await ensureTopics(createKafka(config).admin(), { partitions: config.kafka.topicPartitions, replicationFactor: config.kafka.replicationFactor });
+  const deps = await getDeps();
+  await deps.pool.query('TRUNCATE workflows, workflow_steps, tasks, task_events, agents, agent_instances, dead_letters CASCADE');
+  const harness = await startHarness({ config, agents: [coordination, benchWorkerAgent], ports: { http: false, metrics: false, health: false }, fireSchedulesOnStart: true, log: silentLog });
+  while (!(await deps.agents.list()).some((a) => a.name === 'worker-bench')) await sleep(100);
+  log(`Machine: ${availableParallelism()} cores. Kafka, PostgreSQL and Redis on the same machine.`);
+  const asBench = harness.envelope.authFor('bench');
+  return {
+    deps,
+    async publish(messages) {
+      await runInScope({ functionId: 'bench-submitter', produces: [TOPICS.serviceRequest], envelope: asBench }, () => deps.producer.publishAll(messages.map((message) => ({ message }))));
+    },
+    async stop() {
+      await harness.stop();
+      await deps.close();
+    },
+  };
+}
+
+/** Waits until `count()` reaches `total`, printing progress each time it moves. */
+export async function waitForCount(count: () => Promise<number>, total: number, what: string, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  let last = -1;
+  for (;;) {
+    const done = await count();
+    if (done >= total) return;
+    if (done !== last) log(`  ${((Date.now() - started) / 1000).toFixed(1)} s: ${done}/${total} ${what}`);
+    last = done;
+    await sleep(500);
+  }
+}
