@@ -40,23 +40,20 @@ export interface WorkflowSubmissionRecord {
 }
 
 /**
- * Stores validated workflows, each its submitter's, starts their first steps and dispatches once
- * for all. Each workflow's tasks share its trace context (given, else the active one, else a new root).
+ * Stores validated workflows, each its submitter's, in one transaction, starts their first steps
+ * and dispatches once for all. Each workflow's tasks share its trace context (given, else the active one, else a new root).
  */
 export async function submitWorkflows(deps: Deps, submissions: readonly WorkflowSubmissionRecord[], actor: string): Promise<{ workflow: WorkflowView; created: boolean }[]> {
   const active = traceparentOf();
-  const results: { workflow: WorkflowView; created: boolean }[] = [];
-  let started = 0;
-  for (const { workflow, submitter } of submissions) {
-    const traceparent = workflow.traceparent ?? active ?? newTraceparent();
-    const { view, created, advance } = await deps.workflows.create({ ...workflow, traceparent }, actor, submitter ?? null, announceWorkflows);
-    if (created) taskMetrics.workflowsSubmitted.inc();
-    await afterAdvance(deps, advance);
-    started += advance.started.length;
-    results.push({ workflow: view, created });
-  }
-  if (started > 0) await dispatchSoon(deps, actor);
-  return results;
+  const { results, advance } = await deps.workflows.createMany(
+    submissions.map(({ workflow, submitter }) => ({ workflow: { ...workflow, traceparent: workflow.traceparent ?? active ?? newTraceparent() }, submitter: submitter ?? null })),
+    actor,
+    announceWorkflows,
+  );
+  for (const r of results) if (r.created) taskMetrics.workflowsSubmitted.inc();
+  await afterAdvance(deps, advance);
+  if (advance.started.length > 0) await dispatchSoon(deps, actor);
+  return results.map(({ view, created }) => ({ workflow: view, created }));
 }
 
 export async function submitWorkflow(deps: Deps, workflow: WorkflowSubmissionRecord['workflow'], actor: string, submitter?: string): Promise<{ workflow: WorkflowView; created: boolean }> {

@@ -17,51 +17,62 @@ export type CancelOutcome = { applied: true; view: WorkflowView; cancelled: Work
  * task status and timing.
  */
 export function createWorkflowStore(pool: pg.Pool) {
-  const view = async (client: pg.Pool | pg.ClientBase, row: WorkflowRow): Promise<WorkflowView> => {
-    const steps = await client.query<StepRow>(STEPS_QUERY, [[row.id]]);
-    return workflowViewOf(row, steps.rows);
+  const viewsOf = async (client: pg.Pool | pg.ClientBase, rows: readonly WorkflowRow[]): Promise<Map<string, WorkflowView>> => {
+    const steps = await client.query<StepRow>(STEPS_QUERY, [rows.map((r) => r.id)]);
+    return new Map(rows.map((r) => [r.id, workflowViewOf(r, steps.rows.filter((s) => s.workflow_id === r.id))]));
   };
+  const view = async (client: pg.Pool | pg.ClientBase, row: WorkflowRow): Promise<WorkflowView> => (await viewsOf(client, [row])).get(row.id)!;
 
   return {
     /**
-     * Stores a validated workflow, `submitter`'s, and starts the steps that wait for nothing; a
-     * repeated idempotency key returns the existing workflow instead.
+     * Stores validated workflows, each its submitter's, and starts the steps that wait for nothing,
+     * all in one transaction; a repeated idempotency key returns the existing workflow instead.
      */
-    async create(
-      workflow: ParsedWorkflow & { traceparent: string },
+    async createMany(
+      workflows: readonly { workflow: ParsedWorkflow & { traceparent: string }; submitter: string | null }[],
       actor: string,
-      submitter: string | null,
       announce: AnnounceWorkflows,
-    ): Promise<{ view: WorkflowView; created: boolean; advance: WorkflowAdvance }> {
+    ): Promise<{ results: { view: WorkflowView; created: boolean }[]; advance: WorkflowAdvance }> {
+      const input = workflows.map((w) => ({ ...w, id: randomUUID() }));
       return inTransaction(pool, async (client) => {
-        const id = randomUUID();
         const { rows } = await client.query<WorkflowRow>(
-          `INSERT INTO workflows (id, name, on_failure, idempotency_key, traceparent, submitted_by) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO workflows (id, name, on_failure, idempotency_key, traceparent, submitted_by)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
            ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
-          [id, workflow.name ?? null, workflow.onFailure, workflow.idempotencyKey ?? null, workflow.traceparent, submitter],
-        );
-        if (!rows[0]) {
-          const existing = await client.query<WorkflowRow>('SELECT * FROM workflows WHERE idempotency_key = $1', [workflow.idempotencyKey]);
-          return { view: await view(client, existing.rows[0]!), created: false, advance: { started: [], cancelled: [], finished: [], outboxIds: [] } };
-        }
-        const steps = Object.entries(workflow.steps);
-        await client.query(
-          `INSERT INTO workflow_steps (workflow_id, name, position, spec, depends_on, dynamic)
-           SELECT $1, name, position, spec, ARRAY(SELECT jsonb_array_elements_text(depends_on)), dynamic
-           FROM unnest($2::text[], $3::int[], $4::jsonb[], $5::jsonb[], $6::bool[]) AS s(name, position, spec, depends_on, dynamic)`,
           [
-            id,
-            steps.map(([name]) => name),
-            steps.map((_, i) => i),
-            steps.map(([, { dependsOn: _d, dynamic: _y, ...spec }]) => storableJson(spec)),
-            steps.map(([, step]) => JSON.stringify(step.dependsOn)),
-            steps.map(([, step]) => step.dynamic),
+            input.map((w) => w.id),
+            input.map((w) => w.workflow.name ?? null),
+            input.map((w) => w.workflow.onFailure),
+            input.map((w) => w.workflow.idempotencyKey ?? null),
+            input.map((w) => w.workflow.traceparent),
+            input.map((w) => w.submitter),
           ],
         );
-        const submitted = await enqueueOutbox(client, announce([{ event: 'submitted', workflow: rows[0] }]));
-        const advance = await applyPlans(client, [id], actor, announce);
-        const current = await client.query<WorkflowRow>('SELECT * FROM workflows WHERE id = $1', [id]);
-        return { view: await view(client, current.rows[0]!), created: true, advance: { ...advance, outboxIds: [...submitted, ...advance.outboxIds] } };
+        const created = new Set(rows.map((r) => r.id));
+        const steps = input.filter((w) => created.has(w.id)).flatMap((w) => Object.entries(w.workflow.steps).map(([name, step], position) => ({ workflowId: w.id, name, position, step })));
+        await client.query(
+          `INSERT INTO workflow_steps (workflow_id, name, position, spec, depends_on, dynamic)
+           SELECT workflow_id, name, position, spec, ARRAY(SELECT jsonb_array_elements_text(depends_on)), dynamic
+           FROM unnest($1::uuid[], $2::text[], $3::int[], $4::jsonb[], $5::jsonb[], $6::bool[]) AS s(workflow_id, name, position, spec, depends_on, dynamic)`,
+          [
+            steps.map((s) => s.workflowId),
+            steps.map((s) => s.name),
+            steps.map((s) => s.position),
+            steps.map(({ step: { dependsOn: _d, dynamic: _y, ...spec } }) => storableJson(spec)),
+            steps.map((s) => JSON.stringify(s.step.dependsOn)),
+            steps.map((s) => s.step.dynamic),
+          ],
+        );
+        const submitted = await enqueueOutbox(client, announce(rows.map((workflow) => ({ event: 'submitted', workflow }))));
+        const advance = await applyPlans(client, [...created], actor, announce);
+        const keys = input.filter((w) => !created.has(w.id)).map((w) => w.workflow.idempotencyKey!);
+        const current = await client.query<WorkflowRow>('SELECT * FROM workflows WHERE id = ANY($1::uuid[]) OR idempotency_key = ANY($2::text[])', [[...created], keys]);
+        const views = await viewsOf(client, current.rows);
+        const byKey = new Map(current.rows.filter((r) => r.idempotency_key).map((r) => [r.idempotency_key!, r.id]));
+        return {
+          results: input.map((w) => (created.has(w.id) ? { view: views.get(w.id)!, created: true } : { view: views.get(byKey.get(w.workflow.idempotencyKey!)!)!, created: false })),
+          advance: { ...advance, outboxIds: [...submitted, ...advance.outboxIds] },
+        };
       });
     },
 
