@@ -1,6 +1,6 @@
 import { ALL_TOPICS, TOPICS, type AgentManifest } from '../../../lib/contracts/index.js';
 import { consumerGroupOf, functionId, hasOnFailureDestination, lambdaBatchingWindow } from '../../../lib/manifest/index.js';
-import { parseFilterPattern } from '../../../local/harness/filter/index.js';
+import { parseFilterPattern } from '../../../lib/triggers/filter/index.js';
 import { compileRoute } from '../../../local/harness/http/compileRoute.js';
 import type { HttpRoute } from '../../../local/harness/http/index.js';
 import { parseSchedule } from '../../../local/harness/schedule/index.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, parseFilterPattern } from '../../../../local/harness/filter/index.js';
+import { matchesPattern, parseFilterPattern } from '../../../../lib/triggers/filter/index.js';
 import { matchesValue, recordValue } from './fixtures.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -1,4 +1,4 @@
-import { SyntorError } from '../../../lib/errors/index.js';
+import { SyntorError } from '../../errors/index.js';
 /**
  * Thrown when a filter pattern would be rejected by Lambda at mapping creation. Never retriable: the
  * trigger's configuration has to change.

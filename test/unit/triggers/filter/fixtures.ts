@@ -1,4 +1,4 @@
-import { matchesPattern, parseFilterPattern } from '../../../../local/harness/filter/index.js';
+import { matchesPattern, parseFilterPattern } from '../../../../lib/triggers/filter/index.js';
 
 /** A record value as a Kafka producer writes it: raw JSON text, or a value to serialise. */
 export function recordValue(value: string | object): Buffer {

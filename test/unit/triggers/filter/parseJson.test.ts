@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonNumber } from '../../../../local/harness/filter/JsonNumber.js';
-import { parseJson } from '../../../../local/harness/filter/parseJson.js';
-import type { JsonValue } from '../../../../local/harness/filter/types.js';
+import { JsonNumber } from '../../../../lib/triggers/filter/JsonNumber.js';
+import { parseJson } from '../../../../lib/triggers/filter/parseJson.js';
+import type { JsonValue } from '../../../../lib/triggers/filter/types.js';
 
 /** The record-value parser read back as `JSON.parse` would give it. */
 function plain(value: JsonValue): unknown {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileFilters, FilterPatternInvalidError, matchesPattern, parseFilterPattern } from '../../../../local/harness/filter/index.js';
+import { compileFilters, FilterPatternInvalidError, matchesPattern, parseFilterPattern } from '../../../../lib/triggers/filter/index.js';
 import { matchesValue, recordValue } from './fixtures.js';
 
 const text = (value: string): Buffer => Buffer.from(value, 'utf8');

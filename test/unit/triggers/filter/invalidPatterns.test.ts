@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FilterPatternInvalidError, parseFilterPattern } from '../../../../local/harness/filter/index.js';
+import { FilterPatternInvalidError, parseFilterPattern } from '../../../../lib/triggers/filter/index.js';
 
 // What Lambda rejects at CreateEventSourceMapping: Kafka's `value`-only rule
 // (https://docs.aws.amazon.com/lambda/latest/dg/kafka-filtering.html), the operator table
