@@ -6,7 +6,7 @@ import { createKafka, createProducer, localEventSource, type KafkaEventSourceKin
 import { consumerGroupOf, functionId } from '../../lib/manifest/index.js';
 import { createPlatformMetrics, metricsRegistry, type PlatformMetrics } from '../../lib/observability/metrics.js';
 import { HarnessApiExposedError, HarnessUsageError } from './errors.js';
-import { compileFilters } from '../../lib/triggers/filter/index.js';
+import { compileFilters } from '../../lib/triggers/index.js';
 import { isLoopbackHost, startHttpServer, type HttpRoute, type StartHttpServerOptions } from './http/index.js';
 import type { Invoke } from './invoker.js';
 import { bundleFunctions, type BundlesOption } from './bundles/index.js';

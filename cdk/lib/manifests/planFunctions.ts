@@ -1,9 +1,8 @@
 import { ALL_TOPICS, TOPICS, type AgentManifest } from '../../../lib/contracts/index.js';
 import { consumerGroupOf, functionId, hasOnFailureDestination, lambdaBatchingWindow } from '../../../lib/manifest/index.js';
-import { parseFilterPattern } from '../../../lib/triggers/filter/index.js';
+import { parseFilterPattern, parseSchedule } from '../../../lib/triggers/index.js';
 import { compileRoute } from '../../../local/harness/http/compileRoute.js';
 import type { HttpRoute } from '../../../local/harness/http/index.js';
-import { parseSchedule } from '../../../local/harness/schedule/index.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { CdkManifestUnsupportedError } from '../errors.js';
 import { RESERVED_ENVIRONMENT } from './reservedEnvironment.js';

@@ -2,10 +2,6 @@
  * Where each rule this package emulates is written down. Comments elsewhere cite these by name.
  */
 export const DOCS = {
-  /** `rate(value unit)`: positive value, singular unit for 1 and plural above; starts when the rule is created. */
-  rateExpressions: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html',
-  /** Six fields, per-field values and wildcards, the `?` rule for day-of-month / day-of-week, UTC. */
-  cronExpressions: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html',
   /** The "Scheduled Event" a rule sends to its Lambda target. */
   scheduledEvent: 'https://docs.aws.amazon.com/lambda/latest/dg/with-scheduled-events.html',
   /** The metadata every EventBridge event carries: `version` "0", `id` a version 4 UUID, `time`, `resources`… */
@@ -15,14 +11,6 @@ export const DOCS = {
   /** A target's RetryPolicy: retries of a delivery the target refused, with backoff, up to 185 or 24 h. */
   targetRetries: 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html',
 } as const;
-
-export const RATE_UNIT_MS = {
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-} as const;
-
-export type RateUnit = keyof typeof RATE_UNIT_MS;
 
 /** What a rule's ARN and event carry when the caller does not say: the harness's local placeholders. */
 export const DEFAULT_REGION = 'local';
@@ -36,8 +24,3 @@ export const ASYNC_RETRY_DELAYS_MS: readonly number[] = [60_000, 120_000];
 
 /** Node's timers overflow past 2^31-1 ms (~24.8 days); longer waits are taken in steps. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
-
-export const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
-
-/** EventBridge numbers days of the week 1-7 from Sunday (Quartz style), not 0-6 as Unix cron does. */
-export const WEEKDAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;

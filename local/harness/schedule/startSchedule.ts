@@ -1,9 +1,9 @@
 import { SCHEDULE_DELIVERY } from '../../../lib/contracts/index.js';
+import { parseSchedule, type Schedule } from '../../../lib/triggers/index.js';
 import { buildScheduledEvent } from './buildScheduledEvent.js';
 import { ASYNC_RETRY_DELAYS_MS, MAX_TIMER_MS, STOP_GRACE_MS } from './constants.js';
 import { deliverAsync } from './deliverAsync.js';
-import { parseSchedule } from './parseSchedule.js';
-import type { Schedule, ScheduleFailure, ScheduleHandle, ScheduleRetry, StartScheduleOptions } from './types.js';
+import type { ScheduleFailure, ScheduleHandle, ScheduleRetry, StartScheduleOptions } from './types.js';
 
 /**
  * Fires `invoke` with a "Scheduled Event" on an EventBridge schedule, in UTC. A rate schedule first fires

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ScheduleExpressionInvalidError } from '../../../../lib/triggers/index.js';
 import {
-  ScheduleExpressionInvalidError,
   startSchedule,
   type ScheduleFailure,
   type ScheduleHandle,

@@ -1,4 +1,4 @@
-import { SyntorError } from '../../../lib/errors/index.js';
+import { SyntorError } from '../../errors/index.js';
 /**
  * Thrown for a schedule expression EventBridge would reject at `PutRule`. Never retriable: the trigger's
  * configuration has to change.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSchedule, ScheduleExpressionInvalidError } from '../../../../local/harness/schedule/index.js';
+import { parseSchedule, ScheduleExpressionInvalidError } from '../../../../lib/triggers/index.js';
 
 // Rules from https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html and
 // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html

@@ -1,0 +1,2 @@
+export { compileFilters, FilterPatternInvalidError, matchesPattern, parseFilterPattern, type FilterPattern } from './filter/index.js';
+export { parseSchedule, ScheduleExpressionInvalidError, type Schedule } from './schedule/index.js';

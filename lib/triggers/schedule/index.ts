@@ -1,0 +1,3 @@
+export { ScheduleExpressionInvalidError } from './errors.js';
+export { parseSchedule } from './parseSchedule.js';
+export type { Schedule } from './types.js';
