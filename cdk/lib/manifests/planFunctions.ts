@@ -1,8 +1,6 @@
 import { ALL_TOPICS, TOPICS, type AgentManifest } from '../../../lib/contracts/index.js';
 import { consumerGroupOf, functionId, hasOnFailureDestination, lambdaBatchingWindow } from '../../../lib/manifest/index.js';
-import { parseFilterPattern, parseSchedule } from '../../../lib/triggers/index.js';
-import { compileRoute } from '../../../local/harness/http/compileRoute.js';
-import type { HttpRoute } from '../../../local/harness/http/index.js';
+import { compileRoute, parseFilterPattern, parseSchedule } from '../../../lib/triggers/index.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { CdkManifestUnsupportedError } from '../errors.js';
 import { RESERVED_ENVIRONMENT } from './reservedEnvironment.js';
@@ -70,8 +68,7 @@ export function planFunctions(agents: readonly AgentManifest[], settings: Deploy
         } else {
           const routeKey = `${trigger.method} ${trigger.path}`;
           try {
-            const route: HttpRoute = { method: trigger.method, path: trigger.path, functionId: id, invoke: async () => undefined };
-            compileRoute(route);
+            compileRoute({ method: trigger.method, path: trigger.path });
           } catch (error) {
             problems.push(`${at} ${(error as Error).message}`);
           }

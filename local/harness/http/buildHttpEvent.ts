@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { compileRoute } from '../../../lib/triggers/index.js';
 import { collectHeaders } from './collectHeaders.js';
-import { compileRoute } from './compileRoute.js';
 import { LOCAL_API } from './constants.js';
 import { formatRequestTime } from './formatRequestTime.js';
 import { isTextContentType } from './isTextContentType.js';

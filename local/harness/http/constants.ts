@@ -59,6 +59,3 @@ export const LOCAL_API = {
   apiId: 'local',
   stage: '$default',
 } as const;
-
-/** Methods a route may name; `ANY` matches every method that has no route of its own. */
-export const ANY_METHOD = 'ANY';

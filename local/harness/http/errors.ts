@@ -8,19 +8,6 @@ export abstract class HttpTriggerError extends SyntorError {
   }
 }
 
-/** A route API Gateway would not accept: bad method, a greedy parameter not at the end, a duplicate route key. */
-export class HttpRouteInvalidError extends HttpTriggerError {
-  readonly code = 'http-route-invalid';
-
-  constructor(
-    /** `GET /tasks/{id}` */
-    readonly routeKey: string,
-    readonly reason: string,
-  ) {
-    super(`invalid route "${routeKey}": ${reason}`);
-  }
-}
-
 /** A handler returned a structured response API Gateway cannot map, which it answers with a 500. */
 export class HttpResponseInvalidError extends HttpTriggerError {
   readonly code = 'http-response-invalid';

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { matchRoute } from '../../../lib/triggers/index.js';
 import { buildHttpEvent } from './buildHttpEvent.js';
 import { checkBodyContentType } from './contentTypePolicy.js';
 import { gatewayResponse } from './gatewayResponse.js';
 import { guardRequest, type RequestPolicy } from './guardRequest.js';
 import { invokeWithin, type InvokeOutcome } from './invokeWithin.js';
 import { lambdaPayloadBytes } from './lambdaPayloadBytes.js';
-import { matchRoute } from './matchRoute.js';
 import { newRequestId } from './newRequestId.js';
 import { readLambdaResult } from './readLambdaResult.js';
 import { readRequestBody } from './readRequestBody.js';

@@ -1,7 +1,6 @@
 export { buildHttpEvent } from './buildHttpEvent.js';
 export { isLoopbackHost } from './isLoopbackHost.js';
-export { HttpResponseInvalidError, HttpRouteInvalidError, HttpTriggerError } from './errors.js';
-export { matchRoute } from './matchRoute.js';
+export { HttpResponseInvalidError, HttpTriggerError } from './errors.js';
 export { startHttpServer } from './startHttpServer.js';
 export { createTokenBucket, type ThrottleLimits, type TokenBucket } from './tokenBucket.js';
 export { toHttpResponse } from './toHttpResponse.js';

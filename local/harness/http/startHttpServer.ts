@@ -1,10 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTP_API_STAGE, LAMBDA_SYNC_PAYLOAD } from '../../../lib/contracts/index.js';
-import { compileRoute } from './compileRoute.js';
+import { compileRoute, HttpRouteInvalidError } from '../../../lib/triggers/index.js';
 import { INTEGRATION_TIMEOUT_MS, MAX_PAYLOAD_BYTES } from './constants.js';
 import { DEFAULT_BODY_CONTENT_TYPES } from './contentTypePolicy.js';
-import { HttpRouteInvalidError } from './errors.js';
 import { createRequestHandler } from './handleRequest.js';
 import { allowedHosts } from './hostPolicy.js';
 import { createTokenBucket, type TokenBucket } from './tokenBucket.js';

@@ -1,13 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { RouteMatch as RouteMatchOf, RouteSpec } from '../../../lib/triggers/index.js';
 import type { ThrottleLimits } from './tokenBucket.js';
 
 /** One API Gateway route bound to a function: `POST /tasks`, `GET /tasks/{id}`, `GET /files/{proxy+}`. */
-export interface HttpRoute {
-  /** `GET`, `POST`, `PUT`, `PATCH`, `DELETE` (or `ANY`). */
-  readonly method: string;
-  /** `/tasks/{id}`; a greedy `{name+}` only as the last segment. */
-  readonly path: string;
+export interface HttpRoute extends RouteSpec {
   readonly functionId: string;
   /**
    * Runs the function. Rejects with an Error named `HandlerTimeoutError` when the function timed out, any
@@ -16,11 +13,7 @@ export interface HttpRoute {
   invoke(event: APIGatewayProxyEventV2): Promise<unknown>;
 }
 
-export interface RouteMatch {
-  readonly route: HttpRoute;
-  /** URL-decoded, keyed by parameter name (`proxy` for `{proxy+}`). */
-  readonly pathParameters: Record<string, string>;
-}
+export type RouteMatch = RouteMatchOf<HttpRoute>;
 
 /**
  * Request headers: Node's `IncomingHttpHeaders`, or `headersDistinct` (every value of a repeated header

@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpRouteInvalidError, startHttpServer, type HttpServer } from '../../../../local/harness/http/index.js';
+import { HttpRouteInvalidError } from '../../../../lib/triggers/index.js';
+import { startHttpServer, type HttpServer } from '../../../../local/harness/http/index.js';
 import { handlerTimeoutError, route } from './fixtures.js';
 
 const TEN_MIB = 10 * 1024 * 1024;

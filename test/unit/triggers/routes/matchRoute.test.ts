@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HttpRouteInvalidError, matchRoute } from '../../../../local/harness/http/index.js';
-import { route } from './fixtures.js';
+import { HttpRouteInvalidError, matchRoute, type RouteSpec } from '../../../../lib/triggers/index.js';
+
+const route = (method: string, path: string): RouteSpec => ({ method, path });
 
 // Less specific routes first, so the order of declaration cannot be what picks the winner.
 const routes = [

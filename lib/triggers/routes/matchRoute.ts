@@ -1,7 +1,7 @@
-import { compileRoute, type CompiledRoute, type RouteSegment } from './compileRoute.js';
+import { compileRoute } from './compileRoute.js';
 import { ANY_METHOD } from './constants.js';
 import { decodeComponent } from './decodeComponent.js';
-import type { HttpRoute, RouteMatch } from './types.js';
+import type { CompiledRoute, RouteMatch, RouteSegment, RouteSpec } from './types.js';
 
 /**
  * The route API Gateway would pick for a request: "the most-specific match", full matches before greedy
@@ -17,9 +17,9 @@ import type { HttpRoute, RouteMatch } from './types.js';
  * @param path the raw path, without the query string.
  * @throws HttpRouteInvalidError when a route itself is invalid.
  */
-export function matchRoute(routes: readonly HttpRoute[], method: string, path: string): RouteMatch | undefined {
+export function matchRoute<R extends RouteSpec>(routes: readonly R[], method: string, path: string): RouteMatch<R> | undefined {
   const parts = path.split('/').slice(1);
-  let best: { compiled: CompiledRoute; pathParameters: Record<string, string> } | undefined;
+  let best: { compiled: CompiledRoute<R>; pathParameters: Record<string, string> } | undefined;
   for (const route of routes) {
     const compiled = compileRoute(route);
     if (route.method !== method && route.method !== ANY_METHOD) continue;

@@ -1,33 +1,26 @@
-import { ANY_METHOD } from './constants.js';
+import { ROUTE_METHODS } from './constants.js';
 import { HttpRouteInvalidError } from './errors.js';
-import type { HttpRoute } from './types.js';
+import type { CompiledRoute, RouteSegment, RouteSpec } from './types.js';
 
-export type RouteSegment =
-  | { readonly kind: 'static'; readonly text: string }
-  | { readonly kind: 'param'; readonly name: string }
-  | { readonly kind: 'greedy'; readonly name: string };
-
-export interface CompiledRoute {
-  readonly route: HttpRoute;
-  /** `POST /tasks`, as API Gateway writes `routeKey`. */
-  readonly routeKey: string;
-  readonly segments: readonly RouteSegment[];
-  readonly greedy: boolean;
-}
-
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', ANY_METHOD]);
+const METHODS: ReadonlySet<string> = new Set(ROUTE_METHODS);
 const PARAM = /^\{([A-Za-z_][A-Za-z0-9_]*)(\+?)\}$/;
-const compiled = new WeakMap<HttpRoute, CompiledRoute>();
+const compiled = new WeakMap<RouteSpec, CompiledRoute>();
 
 /**
  * Splits a route path into static segments, `{name}` parameters and a trailing greedy `{name+}`, which
  * "must be at the end of the resource path" (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).
  *
+ * @example
+ * compileRoute({ method: 'GET', path: '/files/{path+}' });
+ * // { routeKey: 'GET /files/{path+}', segments: [static files, greedy path], greedy: true, route }
+ * compileRoute({ method: 'GET', path: '/files/{path+}/meta' });
+ * // throws HttpRouteInvalidError: invalid route "GET /files/{path+}/meta": the greedy parameter {path+} must be the last segment
+ *
  * @throws HttpRouteInvalidError
  */
-export function compileRoute(route: HttpRoute): CompiledRoute {
+export function compileRoute<R extends RouteSpec>(route: R): CompiledRoute<R> {
   const cached = compiled.get(route);
-  if (cached) return cached;
+  if (cached) return cached as CompiledRoute<R>;
   const routeKey = `${route.method} ${route.path}`;
   if (!METHODS.has(route.method)) throw new HttpRouteInvalidError(routeKey, `unknown method "${route.method}"`);
   if (!route.path.startsWith('/')) throw new HttpRouteInvalidError(routeKey, 'the path must start with "/"');
