@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { agentManifestSchema, type AgentManifest, type AgentManifestInput, type FunctionManifest } from '../contracts/index.js';
+import { checkTriggerRules } from './checkTriggerRules.js';
 import { ManifestInvalidError } from './errors.js';
 
 /**
  * Declares an agent once, for both the local harness and the CDK app. Validates at import time, so a
- * bad manifest fails the process that loads it with every problem named.
+ * bad manifest fails the process that loads it with every problem named: the schema first, then each
+ * trigger's filter patterns, schedule expression and route as AWS would check them (lib/triggers).
  *
  * @example
  * export default defineAgent({
@@ -19,6 +21,7 @@ export function defineAgent(input: AgentManifestInput): AgentManifest {
   if (!parsed.success) {
     throw new ManifestInvalidError(String((input as { name?: unknown }).name ?? '?'), z.prettifyError(parsed.error), { cause: parsed.error });
   }
+  checkTriggerRules(parsed.data);
   return parsed.data;
 }
 

@@ -1,7 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { TOPICS } from '../../lib/contracts/index.js';
-import { defineAgent } from '../../lib/manifest/index.js';
+import { agentManifestSchema, TOPICS } from '../../lib/contracts/index.js';
 import { readSettings } from '../../cdk/lib/config/readSettings.js';
 import { CdkContextInvalidError, CdkManifestUnsupportedError } from '../../cdk/lib/errors.js';
 import { lambdaBatchingWindow, planFunctions } from '../../cdk/lib/manifests/planFunctions.js';
@@ -34,14 +33,16 @@ describe('settings from CDK context', () => {
 });
 
 describe('manifests checked against what AWS accepts', () => {
+  // Parsed by the schema alone, past defineAgent's own trigger checks, so the plan's are what is tested.
   const agentWith = (triggers: unknown[], name = 'bad') =>
-    defineAgent({ name, kind: 'worker', functions: [{ name: 'fn', entry: NOOP_HANDLER, triggers: triggers as never }] });
+    agentManifestSchema.parse({ name, kind: 'worker', functions: [{ name: 'fn', entry: NOOP_HANDLER, triggers }] });
 
   it.each([
     [[{ type: 'kafka', topic: 'orders' }], 'topic "orders" is not one of the SYNTOR topics'],
     [[{ type: 'kafka', topic: TOPICS.taskStatus, filters: [{ value: { amount: [{ numeric: ['>'] }] } }] }], 'filters[0] value.amount'],
     [[{ type: 'kafka', topic: TOPICS.deadLetter, maximumRetryAttempts: 2 }], 'its failures would go back to syntor.dlq'],
     [[{ type: 'schedule', expression: 'rate(1 minutes)' }], 'must be singular'],
+    [[{ type: 'http', method: 'GET', path: '/files/{path+}/meta' }], 'bad-fn: triggers[0] invalid route "GET /files/{path+}/meta": the greedy parameter {path+} must be the last segment'],
     [[{ type: 'http', method: 'GET', path: '/probe/{id}' }], 'route "GET /probe/{id}" is already served by probe-api'],
   ])('rejects %j', (triggers, message) => {
     expect(() => planFunctions([probeAgent, agentWith(triggers)], settingsFor())).toThrow(CdkManifestUnsupportedError);

@@ -1,6 +1,6 @@
 import { ALL_TOPICS, TOPICS, type AgentManifest } from '../../../lib/contracts/index.js';
 import { consumerGroupOf, functionId, hasOnFailureDestination, lambdaBatchingWindow } from '../../../lib/manifest/index.js';
-import { compileRoute, parseFilterPattern, parseSchedule } from '../../../lib/triggers/index.js';
+import { triggerProblems } from '../../../lib/triggers/index.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { CdkManifestUnsupportedError } from '../errors.js';
 import { RESERVED_ENVIRONMENT } from './reservedEnvironment.js';
@@ -35,17 +35,12 @@ export function planFunctions(agents: readonly AgentManifest[], settings: Deploy
       const kafka: PlannedKafkaTrigger[] = [];
       for (const [i, trigger] of fn.triggers.entries()) {
         const at = `${where} triggers[${i}]`;
+        // Checked by defineAgent too; again here for a manifest parsed from the schema alone.
+        for (const problem of triggerProblems(trigger)) problems.push(`${at} ${problem.message}`);
         if (trigger.type === 'kafka') {
           if (!(ALL_TOPICS as readonly string[]).includes(trigger.topic)) {
             problems.push(`${at} topic "${trigger.topic}" is not one of the SYNTOR topics the messaging stack creates (${ALL_TOPICS.join(', ')})`);
           }
-          trigger.filters.forEach((filter, f) => {
-            try {
-              parseFilterPattern(filter);
-            } catch (error) {
-              problems.push(`${at} filters[${f}] ${(error as Error).message}`);
-            }
-          });
           const consumerGroupId = consumerGroupOf(agent, fn, trigger);
           const owner = groups.get(consumerGroupId);
           if (owner) problems.push(`${at} consumer group "${consumerGroupId}" is also used by ${owner}; each mapping needs its own`);
@@ -59,19 +54,8 @@ export function planFunctions(agents: readonly AgentManifest[], settings: Deploy
             problems.push(`${at} maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError and reportBatchItemFailures need provisioned pollers; remove -c syntor:kafkaPollers=on-demand`);
           }
           kafka.push({ trigger, consumerGroupId, batchingWindowSeconds, deadLetter });
-        } else if (trigger.type === 'schedule') {
-          try {
-            parseSchedule(trigger.expression);
-          } catch (error) {
-            problems.push(`${at} ${(error as Error).message}`);
-          }
-        } else {
+        } else if (trigger.type === 'http') {
           const routeKey = `${trigger.method} ${trigger.path}`;
-          try {
-            compileRoute({ method: trigger.method, path: trigger.path });
-          } catch (error) {
-            problems.push(`${at} ${(error as Error).message}`);
-          }
           const taken = routes.get(routeKey);
           if (taken) problems.push(`${at} route "${routeKey}" is already served by ${taken}`);
           routes.set(routeKey, id);
