@@ -72,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SyntorConfig {
       agentTtlMs: e.SYNTOR_AGENT_TTL_MS,
       sweepIntervalMs: e.SYNTOR_SWEEP_INTERVAL_MS,
       sweepRepeatMs: e.SYNTOR_SWEEP_REPEAT_MS,
+      taskLimits: e.SYNTOR_TASK_LIMITS ?? {},
     },
     httpPort: e.SYNTOR_HTTP_PORT,
     harnessHost: e.SYNTOR_HARNESS_HOST,

@@ -26,6 +26,24 @@ export const gitCredentialsSchema = z.record(
 
 // 127.0.0.1 rather than localhost: Node resolves localhost to ::1 first, and a natively run
 // Kafka broker listens on IPv4 only (its advertised listener is 127.0.0.1).
+/**
+ * Limits per task type that dispatch enforces (SYNTOR_TASK_LIMITS): a rate (tasks sent out per
+ * second) and a concurrency limit, overall or per value of a payload field (`key`, a dot path such as
+ * `url` or `repository.name`: at most `limit` running per repository).
+ */
+export const taskLimitsSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$/, 'a task type such as "git.clone"'),
+  z.strictObject({
+    ratePerSecond: z.number().positive().max(100_000).optional(),
+    concurrency: z
+      .strictObject({
+        limit: z.number().int().min(1).max(100_000),
+        key: z.string().regex(/^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)*$/, 'a payload field path such as "url" or "repository.name"').optional(),
+      })
+      .optional(),
+  }),
+);
+
 const configEnvObject = z.object({
   SYNTOR_ENVIRONMENT: z.enum(['local', 'staging', 'production']).default('local'),
   SYNTOR_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -69,6 +87,8 @@ const configEnvObject = z.object({
   SYNTOR_AGENT_TTL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(180_000),
   /** At most one lease sweep per this interval, triggered by heartbeats (the schedule is the safety net). */
   SYNTOR_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** Rate and concurrency limits per task type, as JSON (see taskLimitsSchema); none by default. */
+  SYNTOR_TASK_LIMITS: jsonText('JSON: { "<type>": { "ratePerSecond": 5, "concurrency": { "limit": 2, "key": "url" } } }').pipe(taskLimitsSchema).optional(),
   /** How long one scheduled sweeper invocation keeps sweeping (every SYNTOR_SWEEP_INTERVAL_MS) while tasks or messages wait; 0: one sweep. */
   SYNTOR_SWEEP_REPEAT_MS: z.coerce.number().int().min(0).max(840_000).default(45_000),
   /** The harness's HTTP routes (API Gateway locally). */

@@ -1,3 +1,9 @@
+import type { z } from 'zod';
+import type { taskLimitsSchema } from './schema.js';
+
+/** One task type's limits (SYNTOR_TASK_LIMITS). */
+export type TaskLimit = z.output<typeof taskLimitsSchema>[string];
+
 /** SYNTOR's runtime configuration, grouped by concern. Built once by {@link loadConfig}. */
 export interface SyntorConfig {
   readonly environment: 'local' | 'staging' | 'production';
@@ -37,6 +43,8 @@ export interface SyntorConfig {
     readonly sweepIntervalMs: number;
     /** How long the scheduled sweeper keeps sweeping while work is left. */
     readonly sweepRepeatMs: number;
+    /** Per task type, enforced by dispatch: see SYNTOR_TASK_LIMITS. */
+    readonly taskLimits: Readonly<Record<string, TaskLimit>>;
   };
   readonly httpPort: number;
   /** Where the harness's HTTP routes listen. */

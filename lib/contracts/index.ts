@@ -17,3 +17,4 @@ export { KAFKA_TRIGGER_LIMITS } from './kafkaTriggerLimits.js';
 export { HTTP_API_STAGE, LAMBDA_SYNC_PAYLOAD, SCHEDULE_DELIVERY } from './triggerDelivery.js';
 export * from './workflow.js';
 export * from './fieldErrors.js';
+export * from './submissionProblems.js';

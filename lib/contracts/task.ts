@@ -37,11 +37,20 @@ export const taskSchema = z.object({
   idempotencyKey: z.string().min(1).max(200).optional(),
 });
 
-/** What a client sends to create a task: the rest is filled by the coordinator. */
+/** How far ahead a task can be delayed: further is more likely a unit mistake than a plan. */
+export const TASK_MAX_DELAY_MS = 366 * 24 * 3_600_000;
+
+/**
+ * What a client sends to create a task: the rest is filled by the coordinator. The type names the
+ * capability that runs it, so it is always required of the agent (`requiredCapabilities` adds more);
+ * `runAt` or `delayMs` (not both) hold it pending until then.
+ */
 export const taskSubmissionSchema = z.object({
   type: taskTypeSchema,
   priority: taskPrioritySchema.default(TASK_PRIORITY.normal),
   requiredCapabilities: z.array(capabilitySchema).default([]),
+  runAt: isoTimestampSchema.optional(),
+  delayMs: z.number().int().min(0).max(TASK_MAX_DELAY_MS).optional(),
   payload: jsonObjectSchema.default({}),
   timeoutMs: z.number().int().min(100).max(15 * 60_000).default(60_000),
   maxRetries: z.number().int().min(0).max(20).default(3),
@@ -52,3 +61,20 @@ export type Task = z.infer<typeof taskSchema>;
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 export type TaskPriority = z.infer<typeof taskPrioritySchema>;
 export type TaskSubmission = z.input<typeof taskSubmissionSchema>;
+export type ParsedTaskSubmission = z.output<typeof taskSubmissionSchema>;
+
+/** The capabilities an agent needs to run a task: its type's first, then the others asked for. */
+export const capabilitiesFor = (s: Pick<ParsedTaskSubmission, 'type' | 'requiredCapabilities'>): string[] => [...new Set([s.type, ...s.requiredCapabilities])];
+
+/**
+ * When a submission may first be dispatched (`undefined`: now), or what is wrong with its timing,
+ * named by field: the two ways of delaying are exclusive, and a `runAt` beyond the longest delay is refused.
+ */
+export function startOf(s: Pick<ParsedTaskSubmission, 'runAt' | 'delayMs'>, now = Date.now()): { at?: Date; error?: { field: string; message: string } } {
+  if (s.runAt !== undefined && s.delayMs !== undefined) return { error: { field: 'delayMs', message: 'give runAt or delayMs, not both' } };
+  if (s.delayMs !== undefined) return s.delayMs > 0 ? { at: new Date(now + s.delayMs) } : {};
+  if (s.runAt === undefined) return {};
+  const at = Date.parse(s.runAt);
+  if (at - now > TASK_MAX_DELAY_MS) return { error: { field: 'runAt', message: `at most ${TASK_MAX_DELAY_MS / 86_400_000} days ahead` } };
+  return at > now ? { at: new Date(at) } : {};
+}

@@ -9,6 +9,7 @@ import type { Deps } from './deps.js';
 import { outboxRecord } from './outboxRecord.js';
 import { relaySoon } from './outboxRelay.js';
 import { systemEventRecords } from './systemEvents.js';
+import { createLimitGate, limitedTypes } from './taskLimits.js';
 
 export interface DispatchResult {
   assigned: number;
@@ -34,10 +35,18 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
       limit,
       async (tasks, client) => {
         candidates ??= await loadCandidates(deps, client);
+        const limited = limitedTypes(orchestration.taskLimits, tasks.map((t) => t.type));
+        const gate = createLimitGate(orchestration.taskLimits, limited.length > 0 ? await deps.batches.limitUsage(client, limited) : new Map());
         const turn = orchestration.routingStrategy === 'round-robin' ? await deps.redis.incrby('routing:turn', tasks.length) : 0;
         const decisions: DispatchDecision[] = [];
         const wanted = new Map<string, { agent: Candidate; taskIds: string[] }>();
         for (const [i, task] of tasks.entries()) {
+          const held = gate.heldBy(task);
+          if (held !== undefined) {
+            decisions.push({ taskId: task.id, unroutable: held.reason, heldForMs: held.waitMs });
+            taskMetrics.unroutable.inc({ type: task.type, reason: 'limited' });
+            continue;
+          }
           const decision = route(task, candidates, strategy, turn + i);
           if ('unroutable' in decision) {
             decisions.push({ taskId: task.id, unroutable: decision.unroutable });
@@ -46,6 +55,7 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
           }
           // Count locally so this batch respects capacity; Redis settles it across coordinators below.
           decision.agent.inFlight += 1;
+          gate.admit(task);
           const entry = wanted.get(decision.agent.name) ?? { agent: decision.agent, taskIds: [] };
           entry.taskIds.push(task.id);
           wanted.set(decision.agent.name, entry);
@@ -73,7 +83,9 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
     await relaySoon(deps, result.outboxIds);
     recordDispatch(orchestration.routingStrategy, result.assigned, result.unroutable.length);
     total = { assigned: total.assigned + result.assigned.length, unroutable: total.unroutable + result.unroutable.length };
-    if (result.assigned.length < limit || result.unroutable.length > 0) return total;
+    // Tasks held by their limits are no longer due, so the next claim reaches those behind them.
+    const stuck = result.unroutable.filter((u) => !u.held).length;
+    if (result.assigned.length + result.unroutable.length < limit || stuck > 0) return total;
   }
 }
 
@@ -102,7 +114,8 @@ function announce({ assigned, unroutable }: Omit<DispatchOutcome, 'outboxIds'>):
     return outboxRecord(assignmentOf(task), { key: task.id, ...(traceparent ? { traceparent } : {}), task: { id: task.id, attempt: task.attempt } });
   });
   const events = unroutable
-    .filter((u) => u.changed)
+    // A task waiting on its type's limits is as asked, not a problem to announce.
+    .filter((u) => u.changed && !u.held)
     .map((u): PayloadInput<'system.event'> => ({ event: 'task.unroutable', subject: u.task.id, severity: 'warning', details: { reason: u.reason, type: u.task.type } }));
   return [...records, ...systemEventRecords(events)];
 }

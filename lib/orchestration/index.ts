@@ -10,6 +10,7 @@ export { recordRegistrations } from './registry.js';
 export { retryDelayMs, shouldRetry } from './retryPolicy.js';
 export { recordStatuses } from './statuses.js';
 export { checkSubmission, submitTasks, type FieldError, type SubmissionCheck } from './submissions.js';
+export { knownTaskTypes, unknownTypeErrors, workflowTypes, type RegisteredCapabilities } from './taskTypes.js';
 export { maybeSweep, sweep, sweepWhileBusy, type SweepResult } from './sweeper.js';
 export { publishSystemEvents } from './systemEvents.js';
 export { answerServiceRequests } from './serviceRequests.js';

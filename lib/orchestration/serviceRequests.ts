@@ -1,7 +1,9 @@
-import { createMessage, type MessageOf, type PayloadInput, type TaskSubmission } from '../contracts/index.js';
+import { createMessage, type FieldError, type MessageOf, type PayloadInput } from '../contracts/index.js';
+import type { TracedSubmission } from '../store/index.js';
 import { checkWorkflow } from '../workflows/checkWorkflow.js';
 import type { Deps } from './deps.js';
 import { checkSubmission, submitTasks } from './submissions.js';
+import { knownTaskTypes, unknownTypeErrors, workflowTypes } from './taskTypes.js';
 import { submitWorkflows, type WorkflowSubmissionRecord } from './workflows.js';
 
 type Response = PayloadInput<'service.response'>;
@@ -18,6 +20,13 @@ export interface ServiceRequestRecord {
   traceparent?: string | undefined;
 }
 
+/** A refused request's error: its code says which kind of request was invalid, `details` names each field. */
+function refused(operation: 'task.submit' | 'workflow.submit', errors: FieldError[]): Response {
+  return operation === 'task.submit'
+    ? { operation, ok: false, error: { code: 'invalid-submission', message: 'Invalid task submission', retriable: false, details: errors } }
+    : { operation, ok: false, error: { code: 'invalid-workflow', message: 'Invalid workflow', retriable: false, details: errors } };
+}
+
 const traced = ({ traceparent }: { traceparent?: string | undefined }) => (traceparent ? { traceparent } : {});
 
 /**
@@ -27,15 +36,15 @@ const traced = ({ traceparent }: { traceparent?: string | undefined }) => (trace
  */
 export async function answerServiceRequests(deps: Deps, requests: readonly ServiceRequestRecord[]): Promise<void> {
   const responses: Response[] = [];
-  const valid: { submission: TaskSubmission; index: number; submitter: string }[] = [];
-  const workflows: (WorkflowSubmissionRecord & { index: number })[] = [];
+  let valid: { submission: TracedSubmission; index: number; submitter: string }[] = [];
+  let workflows: (WorkflowSubmissionRecord & { index: number })[] = [];
   requests.forEach(({ message: { source, payload: { operation, params } } }, index) => {
     if (operation === 'workflow.submit') {
       const check = checkWorkflow(params);
       // Without a key of its own, the request's id is one: a redelivered request creates nothing twice.
       const idempotencyKey = check.ok ? (check.workflow.idempotencyKey ?? `service-request:${requests[index]!.message.id}`) : undefined;
       if (check.ok) workflows.push({ workflow: { ...check.workflow, idempotencyKey, ...traced(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
-      else responses[index] = { operation, ok: false, error: { code: 'invalid-workflow', message: 'Invalid workflow', retriable: false, details: check.errors } };
+      else responses[index] = refused(operation, check.errors);
       return;
     }
     if (operation !== 'task.submit') {
@@ -44,8 +53,18 @@ export async function answerServiceRequests(deps: Deps, requests: readonly Servi
     }
     const check = checkSubmission(params);
     if (check.ok) valid.push({ submission: { ...check.submission, ...traced(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
-    else responses[index] = { operation, ok: false, error: { code: 'invalid-submission', message: 'Invalid task submission', retriable: false, details: check.errors } };
+    else responses[index] = refused(operation, check.errors);
   });
+  // Types are checked against the registry once for the whole batch.
+  const known = valid.length + workflows.length > 0 ? await knownTaskTypes(deps.agents) : new Set<string>();
+  const runnable = <T extends { index: number }>(items: T[], operation: 'task.submit' | 'workflow.submit', typesOf: (item: T) => { field: string; type: string }[]) =>
+    items.filter((item) => {
+      const errors = unknownTypeErrors(known, typesOf(item));
+      if (errors.length > 0) responses[item.index] = refused(operation, errors);
+      return errors.length === 0;
+    });
+  valid = runnable(valid, 'task.submit', (v) => [{ field: 'type', type: v.submission.type }]);
+  workflows = runnable(workflows, 'workflow.submit', (w) => workflowTypes(w.workflow));
   // One insert per submitter: each task belongs to the agent that asked for it.
   const bySubmitter = new Map<string, typeof valid>();
   for (const v of valid) bySubmitter.set(v.submitter, [...(bySubmitter.get(v.submitter) ?? []), v]);

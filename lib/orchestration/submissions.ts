@@ -1,4 +1,4 @@
-import { fieldErrorsOf, payloadSizeError, secretFieldErrors, taskSubmissionSchema, type FieldError, type TaskSubmission } from '../contracts/index.js';
+import { fieldErrorsOf, payloadProblems, submissionProblems, taskSubmissionSchema, type FieldError, type ParsedTaskSubmission } from '../contracts/index.js';
 import { newTraceparent } from '../kafka/traceparent.js';
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { taskMetrics } from '../observability/metrics.js';
@@ -9,7 +9,7 @@ import { dispatchPending } from './dispatcher.js';
 
 export type { FieldError };
 
-export type SubmissionCheck = { ok: true; submission: TaskSubmission } | { ok: false; errors: FieldError[] };
+export type SubmissionCheck = { ok: true; submission: ParsedTaskSubmission } | { ok: false; errors: FieldError[] };
 
 // Built once: zod compiles a schema on first use, and .strict() makes a new schema each call.
 const strictSubmissionSchema = taskSubmissionSchema.strict();
@@ -21,12 +21,12 @@ const strictSubmissionSchema = taskSubmissionSchema.strict();
  */
 export function checkSubmission(input: unknown): SubmissionCheck {
   const parsed = strictSubmissionSchema.safeParse(input);
-  const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
-  const tooLarge = payloadSizeError(parsed.success ? parsed.data.payload : (input as { payload?: unknown } | null | undefined)?.payload);
-  if (tooLarge) errors.push(tooLarge);
-  errors.push(...secretFieldErrors(parsed.success ? parsed.data.payload : (input as { payload?: unknown } | null | undefined)?.payload));
-  if (parsed.success && errors.length === 0) return { ok: true, submission: parsed.data };
-  return { ok: false, errors };
+  if (parsed.success) {
+    const errors = submissionProblems(parsed.data);
+    return errors.length === 0 ? { ok: true, submission: parsed.data } : { ok: false, errors };
+  }
+  // Every problem at once: the payload's are named even when another field is wrong.
+  return { ok: false, errors: [...fieldErrorsOf(parsed.error), ...payloadProblems((input as { payload?: unknown } | null | undefined)?.payload)] };
 }
 
 /**

@@ -27,6 +27,7 @@ export {
   type TracedSubmission,
 } from './postgres/taskBatches.js';
 export type { NewTask } from './postgres/insertTasks.js';
+export type { LimitUsage } from './postgres/limitUsage.js';
 export {
   createWorkflowStore,
   type AnnounceWorkflows,

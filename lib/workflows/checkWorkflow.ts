@@ -1,4 +1,4 @@
-import { fieldErrorsOf, payloadSizeError, secretFieldErrors, workflowSubmissionSchema, type FieldError, type ParsedWorkflow } from '../contracts/index.js';
+import { fieldErrorsOf, submissionProblems, workflowSubmissionSchema, type FieldError, type ParsedWorkflow } from '../contracts/index.js';
 import { ancestorsOf, findCycle } from './graph.js';
 import { findReferences } from './references.js';
 
@@ -7,13 +7,13 @@ export type WorkflowCheck = { ok: true; workflow: ParsedWorkflow } | { ok: false
 /**
  * Validates a workflow submission and names each invalid field: its shape (as a task's), then the
  * graph — a dependency on no step, a cycle, a `$from` reading a step the step does not wait for —
- * and each step's payload (size limit, secrets sent in the clear).
+ * and each step as a task (payload size limit, secrets sent in the clear, timing).
  */
 export function checkWorkflow(input: unknown): WorkflowCheck {
   const parsed = workflowSubmissionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
   const workflow = parsed.data;
-  const errors = [...graphErrors(workflow), ...payloadErrors(workflow)];
+  const errors = [...graphErrors(workflow), ...stepErrors(workflow)];
   return errors.length === 0 ? { ok: true, workflow } : { ok: false, errors };
 }
 
@@ -47,9 +47,6 @@ function graphErrors(workflow: ParsedWorkflow): FieldError[] {
   return errors;
 }
 
-function payloadErrors(workflow: ParsedWorkflow): FieldError[] {
-  return Object.entries(workflow.steps).flatMap(([name, step]) => {
-    const tooLarge = payloadSizeError(step.payload, `steps.${name}.payload`);
-    return [...(tooLarge ? [tooLarge] : []), ...secretFieldErrors(step.payload, `steps.${name}.payload`)];
-  });
+function stepErrors(workflow: ParsedWorkflow): FieldError[] {
+  return Object.entries(workflow.steps).flatMap(([name, step]) => submissionProblems(step, `steps.${name}`));
 }

@@ -1,6 +1,5 @@
 import {
-  payloadSizeError,
-  secretFieldErrors,
+  submissionProblems,
   workflowChildrenSchema,
   fieldErrorsOf,
   type ErrorInfo,
@@ -135,10 +134,7 @@ export function planAdvance(workflow: WorkflowState): AdvancePlan {
 function expand(step: StepState, steps: Map<string, StepState>, plan: AdvancePlan, end: (s: StepState, status: 'failed', error: ErrorInfo) => void): void {
   const parsed = workflowChildrenSchema.safeParse(step.result);
   const problems = parsed.success
-    ? parsed.data.children.flatMap((child, i) => {
-        const tooLarge = payloadSizeError(child.payload, `result.children.${i}.payload`);
-        return [...(tooLarge ? [tooLarge] : []), ...secretFieldErrors(child.payload, `result.children.${i}.payload`)];
-      })
+    ? parsed.data.children.flatMap((child, i) => submissionProblems(child, `result.children.${i}`))
     : fieldErrorsOf(parsed.error).map((e) => ({ ...e, field: `result.${e.field}` }));
   if (!parsed.success || problems.length > 0) {
     end(step, 'failed', { code: 'workflow-children-invalid', message: `dynamic step "${step.name}" did not list valid children: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, retriable: false, details: problems });

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { taskSubmissionSchema, type TaskSubmission } from '../../contracts/index.js';
 import { completeAttempts, type Completion } from './completeAttempts.js';
 import { expireLeases } from './expireLeases.js';
-import { insertTasks } from './insertTasks.js';
+import { insertTasks, newTask } from './insertTasks.js';
+import { lockLimitUsage } from './limitUsage.js';
 import { enqueueOutbox, type OutboxRecord } from './outbox.js';
 import { inTransaction } from './pool.js';
 import type { Settle } from './settlement.js';
@@ -23,11 +23,12 @@ const endedIds = (applied: readonly StoredTask[], settled: readonly StoredTask[]
 export type TracedSubmission = TaskSubmission & { traceparent?: string };
 
 /** What dispatch decided for one claimed task. */
-export type DispatchDecision = { taskId: string; agent: string; leaseMs: number } | { taskId: string; unroutable: string };
+export type DispatchDecision = { taskId: string; agent: string; leaseMs: number } | { taskId: string; unroutable: string; heldForMs?: number };
 
 export interface DispatchOutcome {
   assigned: StoredTask[];
-  unroutable: { task: StoredTask; reason: string; changed: boolean }[];
+  /** `held`: waiting on its type's limits (SYNTOR_TASK_LIMITS), not for an agent. */
+  unroutable: { task: StoredTask; reason: string; changed: boolean; held: boolean }[];
   /** The outbox rows written with the assignments (relay them now; a relay picks them up anyway). */
   outboxIds: string[];
 }
@@ -53,7 +54,7 @@ export function createTaskBatchStore(pool: pg.Pool) {
      * returns that task instead.
      */
     async createMany(submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
-      const parsed = submissions.map((s) => ({ id: randomUUID(), ...taskSubmissionSchema.parse(s), traceparent: s.traceparent ?? null, submittedBy: submitter ?? null }));
+      const parsed = submissions.map((s) => newTask(taskSubmissionSchema.parse(s), { traceparent: s.traceparent ?? null, submittedBy: submitter ?? null }));
       if (parsed.length === 0) return [];
       return inTransaction(pool, async (client) => {
         const rows = await insertTasks(client, parsed, actor);
@@ -108,12 +109,14 @@ export function createTaskBatchStore(pool: pg.Pool) {
         const byId = new Map(claimed.map((t) => [t.id, t]));
         const unroutable = decisions
           .filter((d): d is Extract<DispatchDecision, { unroutable: string }> => 'unroutable' in d)
-          .map((d) => ({ task: byId.get(d.taskId)!, reason: d.unroutable, changed: byId.get(d.taskId)!.statusReason !== d.unroutable }));
-        const changed = unroutable.filter((u) => u.changed);
+          .map((d) => ({ task: byId.get(d.taskId)!, reason: d.unroutable, changed: byId.get(d.taskId)!.statusReason !== d.unroutable, held: d.heldForMs !== undefined, heldForMs: d.heldForMs ?? 0 }));
+        // A task held by its type's limits is not due again before its wait: the claims after it reach the tasks behind.
+        const changed = unroutable.filter((u) => u.changed || u.held);
         if (changed.length > 0) {
           await client.query(
-            `UPDATE tasks t SET status_reason = d.reason, updated_at = now() FROM unnest($1::uuid[], $2::text[]) AS d(id, reason) WHERE t.id = d.id`,
-            [changed.map((u) => u.task.id), changed.map((u) => u.reason)],
+            `UPDATE tasks t SET status_reason = d.reason, available_at = greatest(t.available_at, now() + d.wait_ms * interval '1 millisecond'), updated_at = now()
+             FROM unnest($1::uuid[], $2::text[], $3::int[]) AS d(id, reason, wait_ms) WHERE t.id = d.id`,
+            [changed.map((u) => u.task.id), changed.map((u) => u.reason), changed.map((u) => u.heldForMs)],
           );
         }
         const decided = { assigned: updated.rows.map(taskFromRow), unroutable };
@@ -171,6 +174,9 @@ export function createTaskBatchStore(pool: pg.Pool) {
         const workflows = await advanceWorkflows(client, endedIds([], done.settled), actor, announce);
         return { ...done, workflows, outboxIds: [...done.outboxIds, ...workflows.outboxIds] };
       }),
+
+    /** Locks the limited types for the rest of a dispatch's transaction and reads their usage (see lockLimitUsage). */
+    limitUsage: lockLimitUsage,
 
     /** The tasks in flight per agent: the truth Redis's in-flight sets are rebuilt from. */
     async inFlightByAgent(client: pg.Pool | pg.PoolClient = pool): Promise<Map<string, string[]>> {

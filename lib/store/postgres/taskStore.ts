@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import {
   sourcesOf,
@@ -8,6 +7,7 @@ import {
   type TaskSubmission,
 } from '../../contracts/index.js';
 import { StoreIllegalTransitionError } from '../errors.js';
+import { insertTasks, newTask } from './insertTasks.js';
 import { inTransaction } from './pool.js';
 import { storableJson, storableTextOrNull } from './storable.js';
 import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
@@ -113,17 +113,8 @@ export function createTaskStore(pool: pg.Pool) {
     async create(submission: TaskSubmission, actor: string): Promise<{ task: StoredTask; created: boolean }> {
       const s = taskSubmissionSchema.parse(submission);
       return inTransaction(pool, async (client) => {
-        const { rows } = await client.query<TaskRow>(
-          `INSERT INTO tasks (id, type, priority, required_capabilities, payload, timeout_ms, max_retries, idempotency_key)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (idempotency_key) DO NOTHING
-           RETURNING *`,
-          [randomUUID(), s.type, s.priority, s.requiredCapabilities, storableJson(s.payload), s.timeoutMs, s.maxRetries, s.idempotencyKey ?? null],
-        );
-        if (rows[0]) {
-          await appendEvent(client, { taskId: rows[0].id, from: null, to: 'pending', attempt: 0, actor, detail: { event: 'created' } });
-          return { task: taskFromRow(rows[0]), created: true };
-        }
+        const [row] = await insertTasks(client, [newTask(s, { traceparent: null, submittedBy: null })], actor);
+        if (row) return { task: taskFromRow(row), created: true };
         const existing = await client.query<TaskRow>('SELECT * FROM tasks WHERE idempotency_key = $1', [s.idempotencyKey]);
         return { task: taskFromRow(existing.rows[0]!), created: false };
       });

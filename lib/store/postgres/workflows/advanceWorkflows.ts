@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { taskSubmissionSchema } from '../../../contracts/index.js';
 import { planAdvance, type AdvancePlan } from '../../../workflows/planAdvance.js';
-import { insertTasks, type NewTask } from '../insertTasks.js';
+import { insertTasks, newTask } from '../insertTasks.js';
 import { enqueueOutbox, type OutboxRecord } from '../outbox.js';
 import { storableJson } from '../storable.js';
 import { appendEvents } from '../taskEvents.js';
@@ -118,7 +117,7 @@ async function startSteps(client: pg.ClientBase, planned: readonly Planned[], ac
     plan.start.map(({ name, submission }) => ({
       workflowId: workflow.id,
       step: name,
-      task: { ...taskSubmissionSchema.parse(submission), id: randomUUID(), traceparent: workflow.traceparent, submittedBy: workflow.submitted_by } satisfies NewTask,
+      task: newTask(taskSubmissionSchema.parse(submission), { traceparent: workflow.traceparent, submittedBy: workflow.submitted_by }),
     })),
   );
   if (starting.length === 0) return [];
