@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { agents } from '../../functions/index.js';
 import { runMain } from '../../lib/cli/runMain.js';
-import { BUNDLE_BUDGET_BYTES } from '../lib/bundling/constants.js';
+import { BUNDLE_BUDGET_BYTES } from '../../lib/bundling/constants.js';
 import { buildSyntorApp } from '../lib/buildSyntorApp.js';
 import { CdkContextInvalidError, CdkManifestUnsupportedError } from '../lib/errors.js';
 import { collectAcknowledgements } from '../lib/summary/collectAcknowledgements.js';

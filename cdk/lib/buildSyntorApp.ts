@@ -1,13 +1,13 @@
 import { App, Tags } from 'aws-cdk-lib';
 import type { AgentManifest } from '../../lib/contracts/index.js';
-import { bundleHandlers } from './bundling/bundleHandlers.js';
-import { DEFAULT_BUNDLE_DIR } from './bundling/constants.js';
-import type { BundleCatalog } from './bundling/types.js';
+import { bundleHandlers } from '../../lib/bundling/bundleHandlers.js';
+import { DEFAULT_BUNDLE_DIR } from '../../lib/bundling/constants.js';
+import type { BundleCatalog } from '../../lib/bundling/types.js';
 import { readSettings } from './config/readSettings.js';
 import type { DeploymentSettings } from './config/types.js';
 import { planFunctions } from './manifests/planFunctions.js';
 import type { PlannedFunction } from './manifests/types.js';
-import { PROVISIONING_BUNDLES } from './provisioning.js';
+import { PROVISIONING_BUNDLES } from '../../lib/bundling/provisioning.js';
 import { AgentsStack } from './stacks/AgentsStack.js';
 import { DataStack } from './stacks/DataStack.js';
 import { MessagingStack } from './stacks/MessagingStack.js';

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import gitAgent from '../../functions/git/agent.js';
-import { BUNDLE_BUDGET_BYTES } from '../../cdk/lib/bundling/constants.js';
+import { BUNDLE_BUDGET_BYTES } from '../../lib/bundling/constants.js';
 import type { SyntorApp } from '../../cdk/lib/buildSyntorApp.js';
 import { probeAgent } from './fixtures/agents.js';
 import { buildTestApp, statementsByRole, templateOf } from './support.js';

@@ -12,7 +12,7 @@ import { API_ADMIN_PRINCIPALS_ENV } from '../../../lib/handlers/iamCaller.js';
 import { COORDINATOR_AGENT } from '../../../lib/kafka/auth/index.js';
 import { SCHEDULE_DELIVERY, TOPICS } from '../../../lib/contracts/index.js';
 import { effectiveRetryAttempts, PRODUCES_ENV, producedTopics } from '../../../lib/manifest/index.js';
-import type { Bundle } from '../bundling/types.js';
+import type { Bundle } from '../../../lib/bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import type { PlannedFunction } from '../manifests/types.js';
 import type { SyntorData } from '../stacks/DataStack.js';

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { Bundle } from '../bundling/types.js';
+import type { Bundle } from '../../../lib/bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import type { SyntorNetwork } from '../stacks/NetworkStack.js';
 

@@ -6,7 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { HTTP_API_STAGE, scopeOfRoute } from '../../../lib/contracts/index.js';
-import type { BundleCatalog } from '../bundling/types.js';
+import type { BundleCatalog } from '../../../lib/bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { AgentFunction } from '../constructs/AgentFunction.js';
 import { envelopeKeySecret } from '../constructs/envelopeKeySecret.js';

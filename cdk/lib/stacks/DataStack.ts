@@ -7,7 +7,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AWS_ENV } from '../../../lib/aws/index.js';
 import { MIGRATIONS_DIR } from '../../../lib/store/postgres/migrate.js';
-import type { BundleCatalog } from '../bundling/types.js';
+import type { BundleCatalog } from '../../../lib/bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { Cache } from '../constructs/Cache.js';
 import { Database, DATABASE_NAME } from '../constructs/Database.js';
@@ -15,7 +15,7 @@ import { dataKey } from '../constructs/dataKey.js';
 import { ProvisioningResource } from '../constructs/ProvisioningResource.js';
 import { SyntorFunction } from '../constructs/SyntorFunction.js';
 import { secretReadStatements } from '../constructs/secretReadStatements.js';
-import { PROVISIONING_BUNDLES } from '../provisioning.js';
+import { PROVISIONING_BUNDLES } from '../../../lib/bundling/provisioning.js';
 import type { SyntorNetwork } from './NetworkStack.js';
 
 export interface DataStackProps extends StackProps {

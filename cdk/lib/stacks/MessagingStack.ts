@@ -2,7 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { ALL_TOPICS } from '../../../lib/contracts/index.js';
-import type { BundleCatalog } from '../bundling/types.js';
+import type { BundleCatalog } from '../../../lib/bundling/types.js';
 import type { DeploymentSettings } from '../config/types.js';
 import { dataKey } from '../constructs/dataKey.js';
 import { secretResource } from '../constructs/importedSecret.js';
@@ -10,7 +10,7 @@ import { MskCluster } from '../constructs/MskCluster.js';
 import { mskArns } from '../constructs/mskArns.js';
 import { ProvisioningResource } from '../constructs/ProvisioningResource.js';
 import { SyntorFunction } from '../constructs/SyntorFunction.js';
-import { PROVISIONING_BUNDLES } from '../provisioning.js';
+import { PROVISIONING_BUNDLES } from '../../../lib/bundling/provisioning.js';
 import type { SyntorNetwork } from './NetworkStack.js';
 
 export interface MessagingStackProps extends StackProps {

@@ -1,5 +1,5 @@
 import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { BUNDLE_BUDGET_BYTES } from '../bundling/constants.js';
+import { BUNDLE_BUDGET_BYTES } from '../../../lib/bundling/constants.js';
 import type { SyntorApp } from '../buildSyntorApp.js';
 import { SyntorFunction } from '../constructs/SyntorFunction.js';
 import type { Acknowledgement } from './collectAcknowledgements.js';

@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type * as Bundling from '../../../cdk/lib/bundling/bundleHandlers.js';
-import { DEFAULT_BUNDLE_DIR } from '../../../cdk/lib/bundling/constants.js';
+import type * as Bundling from '../../../lib/bundling/bundleHandlers.js';
+import { DEFAULT_BUNDLE_DIR } from '../../../lib/bundling/constants.js';
 import type { AgentManifest, FunctionManifest } from '../../../lib/contracts/index.js';
 import { functionId } from '../../../lib/manifest/index.js';
 import { HarnessBundleFailedError, type BundleFailure } from '../errors.js';
@@ -37,7 +37,7 @@ const sourceOf = (entry: string) => (entry.startsWith('file:') ? fileURLToPath(e
 export async function bundleFunctions(agents: readonly AgentManifest[], option: Exclude<BundlesOption, false>, log: HarnessLog): Promise<BundledFunctionOf> {
   const dir = option === true ? DEFAULT_BUNDLE_DIR : option.dir;
   const functions = agents.flatMap((agent) => agent.functions.map((fn) => ({ functionId: functionId(agent, fn), entry: sourceOf(fn.entry) })));
-  const { bundleHandlers } = await import('../../../cdk/lib/bundling/bundleHandlers.js');
+  const { bundleHandlers } = await import('../../../lib/bundling/bundleHandlers.js');
   log.info(`bundles: building ${functions.length} function(s) with esbuild as npm run synth does, into ${dir}`);
   const catalog = await bundleHandlers(functions.map(({ entry }) => ({ entry })), dir).catch(async (error: unknown) => {
     throw new HarnessBundleFailedError(dir, await failuresOf(functions, dir, bundleHandlers, error));

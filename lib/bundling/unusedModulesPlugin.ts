@@ -7,7 +7,7 @@ const NAMESPACE = 'syntor-unused-module';
 
 /** A CommonJS stand-in whose export fails loudly if SYNTOR ever starts using what it replaced. */
 function stubSource({ packageName, module, exportShape, reason }: UnusedPackageModule): string {
-  const fail = `throw new Error(${JSON.stringify(`${packageName}/${module} is left out of SYNTOR bundles: ${reason} (cdk/lib/bundling/constants.ts)`)})`;
+  const fail = `throw new Error(${JSON.stringify(`${packageName}/${module} is left out of SYNTOR bundles: ${reason} (lib/bundling/constants.ts)`)})`;
   return exportShape === 'class' ? `module.exports = class { constructor() { ${fail}; } };` : `module.exports = function () { ${fail}; };`;
 }
 

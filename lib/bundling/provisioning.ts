@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { MIGRATIONS_DIR } from '../../lib/store/postgres/migrate.js';
-import type { BundleRequest } from './bundling/types.js';
+import { MIGRATIONS_DIR } from '../store/postgres/migrate.js';
+import type { BundleRequest } from './types.js';
 
-const handler = (name: string) => fileURLToPath(new URL(`../../lib/aws/customResources/${name}.ts`, import.meta.url));
+const handler = (name: string) => fileURLToPath(new URL(`../aws/customResources/${name}.ts`, import.meta.url));
 
 /** The handlers of SYNTOR's own custom resources, bundled with the agents' handlers. */
 export const PROVISIONING_BUNDLES = {

@@ -82,7 +82,7 @@ function assertOnlyLazilyImported(metafile: Metafile): void {
   for (const [importer, input] of Object.entries(metafile.inputs)) {
     for (const imported of input.imports) {
       if (imported.external && leftOut.has(imported.path) && imported.kind !== 'dynamic-import') {
-        throw new Error(`${importer} imports ${imported.path} statically (${imported.kind}); it can no longer be left out of bundles (cdk/lib/bundling/constants.ts)`);
+        throw new Error(`${importer} imports ${imported.path} statically (${imported.kind}); it can no longer be left out of bundles (lib/bundling/constants.ts)`);
       }
     }
   }
@@ -139,7 +139,7 @@ async function bundleShippedPackages(names: readonly string[]): Promise<Map<stri
       outfile: `/syntor-shipped/${name}/index.mjs`,
       external: [...EXTERNAL_MODULES],
     });
-    const manifest = { name, version, type: 'module', main: './index.mjs', description: `${name} ${version} bundled by SYNTOR (cdk/lib/bundling)` };
+    const manifest = { name, version, type: 'module', main: './index.mjs', description: `${name} ${version} bundled by SYNTOR (lib/bundling)` };
     return [name, [
       { to: join('node_modules', name, 'index.mjs'), contents: result.outputFiles[0]!.contents },
       { to: join('node_modules', name, 'package.json'), contents: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },

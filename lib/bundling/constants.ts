@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
  * Where `npm run synth` writes the handler bundles (content-addressed, shared between runs), and so
  * where `npm run local -- --bundles` runs them from.
  */
-export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL('../../../cdk.out/bundles', import.meta.url));
+export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL('../../cdk.out/bundles', import.meta.url));
 
 /** Lambda's Node.js 22 runtime. */
 export const BUNDLE_TARGET = 'node22';
