@@ -7,7 +7,7 @@ import { agents } from '../../functions/index.js';
 import { bareConsumer, fillTopic, harnessConsumer, type ThroughputResult } from './harnessBench.js';
 import { coldStarts, invocationCosts, type InvocationCost } from './isolationBench.js';
 import { runMain } from '../../lib/cli/runMain.js';
-import { coldStartSuite } from '../../cdk/bench/coldStart.js';
+import { coldStartSuite } from './coldStart.js';
 
 const USAGE = `Usage: npm run bench -- <suite> [options]
 
