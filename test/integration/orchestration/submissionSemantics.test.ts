@@ -22,6 +22,9 @@ async function registerAgent(deps: Deps, capabilities: string[], concurrency = 1
   await deps.liveness.beat('it-semantics', 'it-semantics-1', 60_000);
 }
 
+/** The tasks created, in the order submitted. */
+const create = async (deps: Deps, submissions: Parameters<Deps['batches']['createMany']>[0]) => (await deps.batches.createMany(submissions, 'test')).map((c) => c.task);
+
 const statusOf = async (deps: Deps, id: string) => (await deps.tasks.get(id))!;
 
 describe('submission semantics', () => {
@@ -37,14 +40,16 @@ describe('submission semantics', () => {
   it('requires the type as a capability: a task an agent cannot run waits instead of going to the least loaded', async () => {
     await deps.agents.register({ agent: 'it-other', instanceId: 'it-other-1', kind: 'worker', capabilities: ['unrelated'], concurrency: 100, startedAt: new Date().toISOString() });
     await deps.liveness.beat('it-other', 'it-other-1', 60_000);
-    const [{ task }] = (await deps.batches.createMany([{ type: 'unrelated' }, { type: 'nobody.runs.this' }], 'test')).slice(1) as [{ task: { id: string; requiredCapabilities: string[] } }];
+    const [, task] = await create(deps, [{ type: 'unrelated' }, { type: 'nobody.runs.this' }]);
+    if (!task) throw new Error('two tasks were submitted');
     expect(task.requiredCapabilities).toEqual(['nobody.runs.this']);
     await dispatchPending(deps);
     expect(await statusOf(deps, task.id)).toMatchObject({ status: 'pending', statusReason: expect.stringContaining('nobody.runs.this') });
   });
 
   it('holds a delayed task until its time, saying so, then dispatches it', async () => {
-    const [{ task }] = (await deps.batches.createMany([{ type: 'sink', delayMs: 1200 }], 'test')) as [{ task: { id: string } }];
+    const [task] = await create(deps, [{ type: 'sink', delayMs: 1200 }]);
+    if (!task) throw new Error('a task was submitted');
     await dispatchPending(deps);
     const waiting = await statusOf(deps, task.id);
     expect(waiting).toMatchObject({ status: 'pending', statusReason: `delayed until ${waiting.availableAt}` });
@@ -75,7 +80,8 @@ describe('submission semantics', () => {
   it('steps past tasks held by their limits to those behind them', async () => {
     const limited = limitedDeps({ clone: { concurrency: { limit: 1 } } });
     await limited.batches.createMany(Array.from({ length: 6 }, () => ({ type: 'clone', priority: 15 as const })), 'test');
-    const [{ task: behind }] = (await limited.batches.createMany([{ type: 'other', priority: 1 }], 'test')) as [{ task: { id: string } }];
+    const [behind] = await create(limited, [{ type: 'other', priority: 1 }]);
+    if (!behind) throw new Error('a task was submitted');
     await dispatchPending(limited, { limit: 2 });
     expect((await statusOf(limited, behind.id)).status).toBe('assigned');
     const { rows } = await limited.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks WHERE type = 'clone' AND status = 'assigned'`);
