@@ -10,7 +10,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-throw-literal': 'error',
-      // Stubbed out of Lambda bundles (UNUSED_PACKAGE_MODULES in cdk/lib/bundling/constants.ts).
+      // Stubbed out of Lambda bundles (UNUSED_PACKAGE_MODULES in lib/bundling/constants.ts).
       'no-restricted-imports': ['error', {
         paths: [
           { name: 'prom-client', importNames: ['Summary'], message: 'prom-client Summary is left out of Lambda bundles: use a Histogram.' },

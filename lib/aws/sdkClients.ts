@@ -3,7 +3,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /**
  * The AWS SDK clients SYNTOR calls only on AWS, once per cold start. They are imported on first use
- * and left out of the Lambda bundles (`RUNTIME_PROVIDED_MODULES` in cdk/lib/bundling/constants.ts):
+ * and left out of the Lambda bundles (`RUNTIME_PROVIDED_MODULES` in lib/bundling/constants.ts):
  * Lambda's Node.js 22 runtime ships them, and a function that runs locally never loads them.
  *
  * @example
