@@ -1,11 +1,20 @@
-import type pg from 'pg';
 import type { Candidate } from '../routing/index.js';
-import type { Deps } from './deps.js';
+import type { DispatchReader } from '../store/index.js';
+import type { Capacity, Liveness, Ports } from './ports.js';
 
-/** The agents as the router needs them: registry (PostgreSQL), in-flight and liveness (Redis). */
-export async function loadCandidates(deps: Deps, client?: pg.PoolClient): Promise<Candidate[]> {
-  await ensureLiveness(deps, client);
-  const agents = await deps.agents.list(client);
+/** What loading candidates calls besides the dispatch's reader: liveness and in-flight counts. */
+export type CandidateDeps = Pick<Ports, 'config'> & {
+  liveness: Pick<Liveness, 'isRebuilt' | 'rebuild' | 'aliveInstances'>;
+  inFlight: Pick<Capacity, 'count'>;
+};
+
+/** The registry's reads, on the dispatch's transaction. */
+export type CandidateReader = Pick<DispatchReader, 'agents' | 'recentInstances'>;
+
+/** The agents as the router needs them: registry (read through the dispatch's `reader`), in-flight and liveness. */
+export async function loadCandidates(deps: CandidateDeps, reader: CandidateReader): Promise<Candidate[]> {
+  await ensureLiveness(deps, reader);
+  const agents = await reader.agents();
   return Promise.all(
     agents.map(async (a) => ({
       name: a.name,
@@ -22,9 +31,9 @@ export async function loadCandidates(deps: Deps, client?: pg.PoolClient): Promis
  * After Redis lost its data every agent would look dead until its next heartbeat (a minute for an
  * idle one): restore liveness from the heartbeats PostgreSQL recorded instead.
  */
-async function ensureLiveness(deps: Deps, client?: pg.PoolClient): Promise<void> {
+async function ensureLiveness(deps: CandidateDeps, reader: CandidateReader): Promise<void> {
   if (await deps.liveness.isRebuilt()) return;
   const ttl = deps.config.orchestration.agentTtlMs;
-  const recent = await deps.agents.recentInstances(ttl, client);
+  const recent = await reader.recentInstances(ttl);
   await deps.liveness.rebuild(recent.map((i) => ({ agent: i.agent, instanceId: i.instanceId, ttlMs: ttl - i.ageMs })));
 }

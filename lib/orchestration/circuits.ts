@@ -1,12 +1,18 @@
 import { CIRCUIT_STATE_VALUE, taskMetrics } from '../observability/metrics.js';
-import type { Deps } from './deps.js';
-import { publishSystemEvents } from './systemEvents.js';
+import type { AgentRegistry, Ports } from './ports.js';
+import { publishSystemEvents, type PublishDeps } from './systemEvents.js';
+
+/** What recording outcomes calls: the registry's failure counts and circuits, and the system events. */
+export type OutcomeDeps = PublishDeps & Pick<Ports, 'config'> & { agents: Pick<AgentRegistry, 'recordOutcomes' | 'setCircuit'> };
+
+/** What half-opening calls: the registry's cooled circuits, and the system events. */
+export type HalfOpenDeps = PublishDeps & Pick<Ports, 'config'> & { agents: Pick<AgentRegistry, 'halfOpenCooled'> };
 
 /**
  * Counts consecutive failures per agent: at the threshold its circuit opens (no new work); a success
  * closes a half-open circuit. The sweeper moves open circuits to half-open after the cool-down.
  */
-export async function recordAgentOutcomes(deps: Deps, outcomes: readonly { agent: string; success: boolean }[]): Promise<void> {
+export async function recordAgentOutcomes(deps: OutcomeDeps, outcomes: readonly { agent: string; success: boolean }[]): Promise<void> {
   const { circuitThreshold } = deps.config.orchestration;
   // One update per agent per batch: what counts is whether it succeeded at all, and the failures since.
   const perAgent = new Map<string, { succeeded: boolean; trailingFailures: number }>();
@@ -35,13 +41,9 @@ export async function recordAgentOutcomes(deps: Deps, outcomes: readonly { agent
 }
 
 /** Open circuits whose cool-down has passed let one trial task through. */
-export async function halfOpenCooledCircuits(deps: Deps): Promise<string[]> {
-  const { rows } = await deps.pool.query<{ name: string }>(
-    `UPDATE agents SET circuit_state = 'half_open', circuit_changed_at = now()
-     WHERE circuit_state = 'open' AND circuit_changed_at < now() - $1::int * interval '1 millisecond' RETURNING name`,
-    [deps.config.orchestration.circuitCooldownMs],
-  );
-  for (const { name } of rows) taskMetrics.circuitState.set({ agent: name }, CIRCUIT_STATE_VALUE.half_open);
-  await publishSystemEvents(deps, rows.map((r) => ({ event: 'circuit.half_opened' as const, subject: r.name })));
-  return rows.map((r) => r.name);
+export async function halfOpenCooledCircuits(deps: HalfOpenDeps): Promise<string[]> {
+  const names = await deps.agents.halfOpenCooled(deps.config.orchestration.circuitCooldownMs);
+  for (const name of names) taskMetrics.circuitState.set({ agent: name }, CIRCUIT_STATE_VALUE.half_open);
+  await publishSystemEvents(deps, names.map((name) => ({ event: 'circuit.half_opened' as const, subject: name })));
+  return names;
 }

@@ -3,15 +3,23 @@ import { traceIdOf } from '../kafka/traceparent.js';
 import { taskLogger } from '../observability/index.js';
 import { taskMetrics } from '../observability/metrics.js';
 import type { StoredTask } from '../store/index.js';
-import type { Deps } from './deps.js';
-import { dispatchPending } from './dispatcher.js';
-import { recordAgentOutcomes } from './circuits.js';
+import { dispatchPending, type DispatchDeps } from './dispatcher.js';
+import { recordAgentOutcomes, type OutcomeDeps } from './circuits.js';
 import { relayOutbox } from './outboxRelay.js';
+import type { Capacity, TaskRepository } from './ports.js';
 import { settleFailures } from './settleFailures.js';
-import { afterAdvance, announceWorkflows } from './workflows.js';
+import { afterAdvance, announceWorkflows, type AdvanceDeps } from './workflows.js';
 
 /** An attempt's outcome with the trace context of the message it came in. */
 export type CompletionRecord = TaskCompletePayload & { traceparent?: string };
+
+/** What recording completions calls: the repository's completion, capacity given back, circuits, and dispatch. */
+export type CompletionDeps = DispatchDeps &
+  OutcomeDeps &
+  AdvanceDeps & {
+    batches: Pick<TaskRepository, 'complete'>;
+    inFlight: Pick<Capacity, 'release'>;
+  };
 
 /**
  * Records a batch of attempt outcomes. Duplicates and completions of an earlier attempt change
@@ -21,7 +29,7 @@ export type CompletionRecord = TaskCompletePayload & { traceparent?: string };
  * cache (Redis) and the messages (outbox): if it fails, the sweeper repairs the one and the next
  * relay sends the other, so nothing of the task's fate is lost.
  */
-export async function recordCompletions(deps: Deps, completions: readonly CompletionRecord[], actor = 'coordination'): Promise<{ applied: number }> {
+export async function recordCompletions(deps: CompletionDeps, completions: readonly CompletionRecord[], actor = 'coordination'): Promise<{ applied: number }> {
   const { applied, settled, outboxIds, workflows } = await deps.batches.complete(
     completions.map((c) => ({
       taskId: c.taskId,
@@ -45,7 +53,7 @@ export async function recordCompletions(deps: Deps, completions: readonly Comple
   return { applied: applied.length };
 }
 
-async function afterCommit(deps: Deps, applied: readonly StoredTask[]): Promise<void> {
+async function afterCommit(deps: CompletionDeps, applied: readonly StoredTask[]): Promise<void> {
   const freed = new Map<string, string[]>();
   for (const t of applied) if (t.assignedAgent) freed.set(t.assignedAgent, [...(freed.get(t.assignedAgent) ?? []), t.id]);
   await Promise.all([...freed].map(([agent, ids]) => deps.inFlight.release(agent, ids)));
@@ -56,7 +64,7 @@ async function afterCommit(deps: Deps, applied: readonly StoredTask[]): Promise<
   );
 }
 
-function logSettlements(deps: Deps, applied: readonly StoredTask[], settled: readonly StoredTask[], completions: readonly CompletionRecord[], actor: string): void {
+function logSettlements(deps: Pick<CompletionDeps, 'log'>, applied: readonly StoredTask[], settled: readonly StoredTask[], completions: readonly CompletionRecord[], actor: string): void {
   const traceparents = new Map(completions.map((c) => [c.taskId, c.traceparent]));
   const failed = new Map(applied.map((t) => [t.id, t]));
   for (const task of settled) {

@@ -1,7 +1,14 @@
 import { ALL_TOPICS, isTopicName } from '../contracts/index.js';
-import type { Deps } from './deps.js';
-import { relaySoon } from './outboxRelay.js';
+import { relaySoon, type RelayDeps } from './outboxRelay.js';
+import type { DeadLetterArchive, EventBus, TaskRepository } from './ports.js';
 import { systemEventRecords } from './systemEvents.js';
+
+/** What a redrive calls: the dead letters, the repository's redrive for a task's, the broker for a raw record's. */
+export type RedriveDeps = RelayDeps & {
+  deadLetters: Pick<DeadLetterArchive, 'get' | 'markRedriven'>;
+  batches: Pick<TaskRepository, 'redrive'>;
+  producer: Pick<EventBus, 'sendRaw'>;
+};
 
 /**
  * Redrives a dead letter: a dead task goes back to pending with a fresh set of retries (one
@@ -9,7 +16,7 @@ import { systemEventRecords } from './systemEvents.js';
  * again, as it was, to the topic it came from — only if that is a SYNTOR topic: a letter's origin is
  * whatever the failed record or its producer claimed, and a redrive must not write where it names.
  */
-export async function redrive(deps: Deps, id: string, actor: string): Promise<{ ok: true; taskId?: string } | { ok: false; reason: string }> {
+export async function redrive(deps: RedriveDeps, id: string, actor: string): Promise<{ ok: true; taskId?: string } | { ok: false; reason: string }> {
   const letter = await deps.deadLetters.get(id);
   if (!letter) return { ok: false, reason: `no dead letter ${id}` };
   if (letter.taskId) {

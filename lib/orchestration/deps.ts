@@ -12,15 +12,22 @@ import {
   createIdempotencyGuard,
   createInFlight,
   createLiveness,
+  createLocks,
   createPool,
   createRedis,
+  createRoutingTurns,
   createTaskBatchStore,
   createTaskStore,
   createWorkflowStore,
 } from '../store/index.js';
+import type { Ports } from './ports.js';
 
-/** Everything the orchestration code talks to; built once per process (a Lambda cold start) and reused. */
-/** `connections.kafka` is merged into the kafkajs client settings (TLS and IAM on AWS; retry or timeouts where a caller needs them). */
+/**
+ * The ports wired to PostgreSQL, Redis and Kafka, built once per process (a Lambda cold start) and
+ * reused. Orchestration functions take only the ports they call (see ports.ts); `pool` and `redis`
+ * stay on the object for the API's reads and for tests, never for coordination logic.
+ * `connections.kafka` is merged into the kafkajs client settings (TLS and IAM on AWS; retry or timeouts where a caller needs them).
+ */
 export function createDeps(
   config: SyntorConfig,
   connections: { kafka: Partial<KafkaConfig>; redisTls: Connections['redisTls']; postgresPassword?: Connections['postgresPassword'] } = { kafka: {}, redisTls: false },
@@ -28,13 +35,10 @@ export function createDeps(
   const pool: pg.Pool = createPool(config.postgres, { password: connections.postgresPassword });
   const redis: Redis = createRedis(config.redis, { tls: connections.redisTls });
   const producer: SyntorProducer = createProducer(createKafka(config, connections.kafka));
-  return {
+  const ports = {
     config,
-    pool,
-    redis,
     producer,
     log: createLogger({ level: config.logLevel }),
-    tasks: createTaskStore(pool),
     batches: createTaskBatchStore(pool),
     agents: createAgentStore(pool),
     deadLetters: createDeadLetterStore(pool),
@@ -42,6 +46,14 @@ export function createDeps(
     workflows: createWorkflowStore(pool),
     liveness: createLiveness(redis),
     inFlight: createInFlight(redis),
+    locks: createLocks(redis),
+    turns: createRoutingTurns(redis),
+  } satisfies Ports;
+  return {
+    ...ports,
+    pool,
+    redis,
+    tasks: createTaskStore(pool),
     guard: createIdempotencyGuard(redis),
     async close() {
       await producer.disconnect();

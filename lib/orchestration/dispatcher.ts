@@ -1,15 +1,22 @@
-import type pg from 'pg';
 import { createMessage, type PayloadInput } from '../contracts/index.js';
 import { taskMetrics } from '../observability/metrics.js';
 import { contextFromTraceparent, endSpan, startSpan, traceparentOfSpan } from '../observability/tracing.js';
 import { route, STRATEGIES, type Candidate } from '../routing/index.js';
-import type { DispatchDecision, DispatchOutcome, OutboxRecord, StoredTask } from '../store/index.js';
-import { loadCandidates } from './candidates.js';
-import type { Deps } from './deps.js';
+import type { DispatchDecision, DispatchOutcome, DispatchReader, OutboxRecord, StoredTask } from '../store/index.js';
+import { loadCandidates, type CandidateDeps } from './candidates.js';
 import { outboxRecord } from './outboxRecord.js';
-import { relaySoon } from './outboxRelay.js';
+import { relaySoon, type RelayDeps } from './outboxRelay.js';
+import type { Capacity, RoutingTurns, TaskRepository } from './ports.js';
 import { systemEventRecords } from './systemEvents.js';
 import { createLimitGate, limitedTypes } from './taskLimits.js';
+
+/** What dispatch calls: the task repository's dispatch, capacity, the routing turn, and the relay for the assignments. */
+export type DispatchDeps = CandidateDeps &
+  RelayDeps & {
+    batches: Pick<TaskRepository, 'dispatch'>;
+    inFlight: Pick<Capacity, 'acquire' | 'rebuild'>;
+    turns: RoutingTurns;
+  };
 
 export interface DispatchResult {
   assigned: number;
@@ -23,7 +30,7 @@ export interface DispatchResult {
  * transaction; the assignments are relayed to Kafka right after the commit.
  * A task no agent can take stays pending with the reason in its status and a system event.
  */
-export async function dispatchPending(deps: Deps, options: { limit?: number; actor?: string } = {}): Promise<DispatchResult> {
+export async function dispatchPending(deps: DispatchDeps, options: { limit?: number; actor?: string } = {}): Promise<DispatchResult> {
   const { orchestration } = deps.config;
   const strategy = STRATEGIES[orchestration.routingStrategy];
   let total: DispatchResult = { assigned: 0, unroutable: 0 };
@@ -33,11 +40,11 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
     let candidates: Candidate[] | undefined;
     const result = await deps.batches.dispatch(
       limit,
-      async (tasks, client) => {
-        candidates ??= await loadCandidates(deps, client);
+      async (tasks, reader) => {
+        candidates ??= await loadCandidates(deps, reader);
         const limited = limitedTypes(orchestration.taskLimits, tasks.map((t) => t.type));
-        const gate = createLimitGate(orchestration.taskLimits, limited.length > 0 ? await deps.batches.limitUsage(client, limited) : new Map());
-        const turn = orchestration.routingStrategy === 'round-robin' ? await deps.redis.incrby('routing:turn', tasks.length) : 0;
+        const gate = createLimitGate(orchestration.taskLimits, limited.length > 0 ? await reader.limitUsage(limited) : new Map());
+        const turn = orchestration.routingStrategy === 'round-robin' ? await deps.turns.advance(tasks.length) : 0;
         const decisions: DispatchDecision[] = [];
         const wanted = new Map<string, { agent: Candidate; taskIds: string[] }>();
         for (const [i, task] of tasks.entries()) {
@@ -63,7 +70,7 @@ export async function dispatchPending(deps: Deps, options: { limit?: number; act
         const byId = new Map(tasks.map((t) => [t.id, t]));
         for (const { agent, taskIds } of wanted.values()) {
           // One Redis step per agent: the slots other coordinators took meanwhile are not handed out twice.
-          const granted = new Set(await acquireSlots(deps, client, agent, taskIds));
+          const granted = new Set(await acquireSlots(deps, reader, agent, taskIds));
           for (const taskId of taskIds) {
             const task = byId.get(taskId)!;
             if (!granted.has(taskId)) taskMetrics.unroutable.inc({ type: task.type, reason: 'at-capacity' });
@@ -143,12 +150,12 @@ function assignmentOf(task: StoredTask) {
 
 /**
  * Takes the agent's slots for these tasks. A set Redis lost (restart, flush) is rebuilt from
- * PostgreSQL first — on this transaction's client — so a lost cache never reads as free capacity.
+ * PostgreSQL first — through this transaction's reader — so a lost cache never reads as free capacity.
  */
-async function acquireSlots(deps: Deps, client: pg.PoolClient, agent: Candidate, taskIds: string[]): Promise<string[]> {
+async function acquireSlots(deps: DispatchDeps, reader: Pick<DispatchReader, 'inFlightByAgent'>, agent: Candidate, taskIds: string[]): Promise<string[]> {
   const taken = await deps.inFlight.acquire(agent.name, taskIds, agent.concurrency);
   if (taken !== undefined) return taken;
-  const truth = await deps.batches.inFlightByAgent(client);
+  const truth = await reader.inFlightByAgent();
   await deps.inFlight.rebuild(agent.name, truth.get(agent.name) ?? [], 'union');
   return (await deps.inFlight.acquire(agent.name, taskIds, agent.concurrency)) ?? [];
 }

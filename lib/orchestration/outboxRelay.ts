@@ -1,14 +1,23 @@
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { chunkBySize, RECORD_FRAMING_BYTES, recordBytes } from '../kafka/messageSize.js';
 import { activeContext, endSpan, SpanKind, startSpan } from '../observability/tracing.js';
+import type { Logger } from '../observability/index.js';
 import type { ClaimedOutboxRecord } from '../store/index.js';
-import type { Deps } from './deps.js';
+import type { DeadLetterArchive, EventBus, Outbox } from './ports.js';
 
 /** How long a relay holds the rows it is sending; a relay that died lets them go after this. */
 const CLAIM_MS = 30_000;
 /** A batch that could not be sent is tried again after this (the broker may be back). */
 const RETRY_MS = 1_000;
 const BATCH = 500;
+
+/** What the relay calls: the outbox, the broker, and the dead letters for a record the broker refuses. */
+export interface RelayDeps {
+  outbox: Pick<Outbox, 'claim' | 'remove' | 'release'>;
+  producer: Pick<EventBus, 'sendRaw'>;
+  deadLetters: Pick<DeadLetterArchive, 'add'>;
+  log: Logger;
+}
 
 export interface RelayResult {
   sent: number;
@@ -30,7 +39,7 @@ export function sawBrokerOutage(withinMs: number, now = Date.now()): boolean {
  * next relay, which every coordinator invocation and the sweeper run. A row sent but not deleted
  * (a crash in between) is sent again: consumers are idempotent, as Kafka delivery is at-least-once.
  */
-export async function relayOutbox(deps: Deps, options: { ids?: readonly string[] } = {}): Promise<RelayResult> {
+export async function relayOutbox(deps: RelayDeps, options: { ids?: readonly string[] } = {}): Promise<RelayResult> {
   if (options.ids?.length === 0) return { sent: 0 };
   let sent = 0;
   try {
@@ -57,7 +66,7 @@ export async function relayOutbox(deps: Deps, options: { ids?: readonly string[]
  * record the broker refuses: that is narrowed down row by row, so one bad row never holds up the
  * rows behind it — it is moved to the dead letters with the reason, the rest go out.
  */
-async function sendClaimed(deps: Deps, rows: readonly ClaimedOutboxRecord[]): Promise<number> {
+async function sendClaimed(deps: RelayDeps, rows: readonly ClaimedOutboxRecord[]): Promise<number> {
   try {
     await sendInOrder(deps, rows);
     await deps.outbox.remove(rows.map((r) => r.id));
@@ -91,7 +100,7 @@ function recordRefused(error: unknown, depth = 0): boolean {
 }
 
 /** A row the broker will never take: kept as a dead letter (redrivable to its topic), out of the outbox. */
-async function quarantine(deps: Deps, row: ClaimedOutboxRecord, error: unknown): Promise<void> {
+async function quarantine(deps: RelayDeps, row: ClaimedOutboxRecord, error: unknown): Promise<void> {
   await deps.deadLetters.add({
     reason: `the outbox could not publish this record: ${(error as Error).message}`,
     reasonCode: 'outbox-undeliverable',
@@ -110,7 +119,7 @@ async function quarantine(deps: Deps, row: ClaimedOutboxRecord, error: unknown):
  * One request per run of consecutive rows of a topic (so a key's messages keep their order), split
  * so that no request's batch for a partition exceeds what the broker accepts in one record batch.
  */
-async function sendInOrder(deps: Deps, rows: readonly ClaimedOutboxRecord[]): Promise<void> {
+async function sendInOrder(deps: RelayDeps, rows: readonly ClaimedOutboxRecord[]): Promise<void> {
   let start = 0;
   while (start < rows.length) {
     let end = start + 1;
@@ -123,7 +132,7 @@ async function sendInOrder(deps: Deps, rows: readonly ClaimedOutboxRecord[]): Pr
 }
 
 /** One broker request, as a `send` span in the caller's trace (each record carries its own task's context). */
-async function sendTraced(deps: Deps, topic: string, records: { key: string | null; value: string; headers: Record<string, string> }[]): Promise<void> {
+async function sendTraced(deps: RelayDeps, topic: string, records: { key: string | null; value: string; headers: Record<string, string> }[]): Promise<void> {
   const span = startSpan(`send ${topic}`, {
     kind: SpanKind.PRODUCER,
     parent: activeContext(),
@@ -142,7 +151,7 @@ async function sendTraced(deps: Deps, topic: string, records: { key: string | nu
  * Relays `ids` but waits at most `waitMs` for it: a request that committed its work answers without
  * waiting on a broker that is down; the relay goes on (or the next one sends the rows).
  */
-export async function relaySoon(deps: Deps, ids: readonly string[], waitMs = 2_000): Promise<void> {
+export async function relaySoon(deps: RelayDeps, ids: readonly string[], waitMs = 2_000): Promise<void> {
   if (ids.length === 0) return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([relayOutbox(deps, { ids }), new Promise<void>((done) => (timer = setTimeout(done, waitMs)))]);
@@ -156,7 +165,7 @@ let lastBacklogRelayAt = 0;
  * (status heartbeats, registrations) so messages an outage held back follow within seconds of its
  * end, without waiting for the sweeper's minute.
  */
-export async function relayBacklog(deps: Deps, intervalMs = 1_000): Promise<void> {
+export async function relayBacklog(deps: RelayDeps, intervalMs = 1_000): Promise<void> {
   if (Date.now() - lastBacklogRelayAt < intervalMs) return;
   lastBacklogRelayAt = Date.now();
   await relayOutbox(deps);

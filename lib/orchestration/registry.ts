@@ -1,8 +1,14 @@
 import type { AgentDeregisterPayload, AgentHeartbeatPayload, AgentRegisterPayload } from '../contracts/index.js';
-import type { Deps } from './deps.js';
 import { dispatchPending } from './dispatcher.js';
 import { relayBacklog } from './outboxRelay.js';
-import { maybeSweep } from './sweeper.js';
+import type { AgentRegistry, Liveness } from './ports.js';
+import { maybeSweep, type MaybeSweepDeps } from './sweeper.js';
+
+/** What recording registrations calls: the registry, liveness, dispatch, the relay and the sweep. */
+export type RegistrationDeps = MaybeSweepDeps & {
+  agents: Pick<AgentRegistry, 'register' | 'deregister' | 'touchInstances'>;
+  liveness: Pick<Liveness, 'beat' | 'remove'>;
+};
 
 /**
  * Keeps the registry: registrations and heartbeat times in PostgreSQL (what an agent can do, its
@@ -11,7 +17,7 @@ import { maybeSweep } from './sweeper.js';
  * not wait for the once-a-minute schedule.
  */
 export async function recordRegistrations(
-  deps: Deps,
+  deps: RegistrationDeps,
   messages: readonly ({ type: 'agent.register'; payload: AgentRegisterPayload } | { type: 'agent.deregister'; payload: AgentDeregisterPayload } | { type: 'agent.heartbeat'; payload: AgentHeartbeatPayload })[],
 ): Promise<void> {
   const ttl = deps.config.orchestration.agentTtlMs;

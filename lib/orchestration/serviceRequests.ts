@@ -1,10 +1,10 @@
 import { createMessage, type FieldError, type MessageOf, type PayloadInput } from '../contracts/index.js';
 import type { TracedSubmission } from '../store/index.js';
 import { checkWorkflow } from '../workflows/checkWorkflow.js';
-import type { Deps } from './deps.js';
+import type { EventBus, TaskRepository } from './ports.js';
 import { checkSubmission, submitTasks } from './submissions.js';
-import { knownTaskTypes, unknownTypeErrors, workflowTypes } from './taskTypes.js';
-import { submitWorkflows, type WorkflowSubmissionRecord } from './workflows.js';
+import { knownTaskTypes, unknownTypeErrors, workflowTypes, type RegisteredCapabilities } from './taskTypes.js';
+import { submitWorkflows, type SubmitWorkflowDeps, type WorkflowSubmissionRecord } from './workflows.js';
 
 type Response = PayloadInput<'service.response'>;
 
@@ -34,7 +34,10 @@ const traced = ({ traceparent }: { traceparent?: string | undefined }) => (trace
  * batch are inserted together, each `workflow.submit` in its own transaction; every request gets a `service.response` carrying its correlation id
  * (its own id when it had none), with an error naming each bad field where it was refused.
  */
-export async function answerServiceRequests(deps: Deps, requests: readonly ServiceRequestRecord[]): Promise<void> {
+export async function answerServiceRequests(
+  deps: SubmitWorkflowDeps & { batches: Pick<TaskRepository, 'createMany'>; agents: RegisteredCapabilities; producer: Pick<EventBus, 'publishAll'> },
+  requests: readonly ServiceRequestRecord[],
+): Promise<void> {
   const responses: Response[] = [];
   let valid: { submission: TracedSubmission; index: number; submitter: string }[] = [];
   let workflows: (WorkflowSubmissionRecord & { index: number })[] = [];

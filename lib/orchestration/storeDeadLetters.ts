@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MessageOf } from '../contracts/index.js';
 import type { PoisonRecord } from '../handlers/index.js';
 import { taskMetrics } from '../observability/metrics.js';
-import type { Deps } from './deps.js';
+import type { DeadLetterArchive } from './ports.js';
 import { deadLettersOfLambdaRecord, readLambdaFailureRecord } from './lambdaDeadLetters.js';
 
 /** A stable id for a record (and the n-th letter it holds), so a redelivered one is stored once. */
@@ -19,7 +19,7 @@ function recordId({ topic, partition, offset }: PoisonRecord['record'], n = 0): 
  * (garbage) is stored as it is, `foreign-dead-letter`, never sent back to syntor.dlq.
  */
 export async function storeDeadLetters(
-  deps: Deps,
+  deps: { deadLetters: Pick<DeadLetterArchive, 'add'> },
   letters: readonly MessageOf<'dlq.record'>[],
   foreign: readonly PoisonRecord[],
   storedBy: string,

@@ -4,8 +4,8 @@ import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { taskMetrics } from '../observability/metrics.js';
 import { traceparentOf } from '../observability/tracing.js';
 import type { StoredTask, TracedSubmission } from '../store/index.js';
-import type { Deps } from './deps.js';
-import { dispatchPending } from './dispatcher.js';
+import { dispatchPending, type DispatchDeps } from './dispatcher.js';
+import type { TaskRepository } from './ports.js';
 
 export type { FieldError };
 
@@ -35,7 +35,7 @@ export function checkSubmission(input: unknown): SubmissionCheck {
  * so its attempts are one trace. `submitter` (the HTTP caller, see `callerOf`) owns them: callers
  * without the admin scope see only their own.
  */
-export async function submitTasks(deps: Deps, submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
+export async function submitTasks(deps: DispatchDeps & { batches: Pick<TaskRepository, 'createMany'> }, submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
   const active = traceparentOf();
   const results = await deps.batches.createMany(
     submissions.map((s) => ({ ...s, traceparent: s.traceparent ?? active ?? newTraceparent() })),
@@ -52,7 +52,7 @@ export async function submitTasks(deps: Deps, submissions: readonly TracedSubmis
  * outage (Redis down, say) leaves them pending for the next dispatch — the sweeper's, or the one
  * after the next completion — rather than failing a request whose retry could create them twice.
  */
-export async function dispatchSoon(deps: Deps, actor: string): Promise<void> {
+export async function dispatchSoon(deps: DispatchDeps, actor: string): Promise<void> {
   try {
     await dispatchPending(deps, { actor });
   } catch (error) {

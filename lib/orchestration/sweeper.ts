@@ -2,16 +2,34 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { traceIdOf } from '../kafka/traceparent.js';
 import { taskLogger } from '../observability/index.js';
 import { CIRCUIT_STATE_VALUE, taskMetrics } from '../observability/metrics.js';
-import { TASK_STATUSES, type TaskStatus } from '../contracts/index.js';
-import type { Deps } from './deps.js';
-import { halfOpenCooledCircuits, recordAgentOutcomes } from './circuits.js';
-import { dispatchPending } from './dispatcher.js';
+import { TASK_STATUSES } from '../contracts/index.js';
+import { halfOpenCooledCircuits, recordAgentOutcomes, type HalfOpenDeps, type OutcomeDeps } from './circuits.js';
+import { dispatchPending, type DispatchDeps } from './dispatcher.js';
 import { relayOutbox, sawBrokerOutage } from './outboxRelay.js';
+import type { AgentRegistry, Capacity, Locks, Outbox, TaskRepository, WorkflowRepository } from './ports.js';
 import { settleFailures } from './settleFailures.js';
-import { afterAdvance, announceWorkflows } from './workflows.js';
+import { afterAdvance, announceWorkflows, type AdvanceDeps } from './workflows.js';
 
 /** How long after this process last met a broker outage an expired lease is put down to it. */
 const BROKER_TROUBLE_WINDOW_MS = 60_000;
+
+/** What a sweep calls: expiry and the in-flight truth, the workflows' repair, circuits, capacity, the outbox's backlog, and dispatch. */
+export type SweepDeps = DispatchDeps &
+  OutcomeDeps &
+  HalfOpenDeps &
+  AdvanceDeps & {
+    batches: Pick<TaskRepository, 'expire' | 'inFlightByAgent' | 'countByStatus'>;
+    workflows: Pick<WorkflowRepository, 'repair'>;
+    agents: Pick<AgentRegistry, 'list'>;
+    inFlight: Pick<Capacity, 'rebuild'>;
+    outbox: Pick<Outbox, 'backlog'>;
+  };
+
+/** What `maybeSweep` calls besides a sweep: the lock that lets one coordinator sweep per interval. */
+export type MaybeSweepDeps = SweepDeps & { locks: Locks };
+
+/** What `sweepWhileBusy` calls besides a sweep: whether work is left. */
+export type SweepWhileBusyDeps = SweepDeps & { batches: Pick<TaskRepository, 'workLeft'> };
 
 export interface SweepResult {
   requeued: number;
@@ -30,7 +48,7 @@ export interface SweepResult {
  * half-opens cooled circuits, rebuilds Redis's in-flight sets from PostgreSQL,
  * and dispatches.
  */
-export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise<SweepResult> {
+export async function sweep(deps: SweepDeps, actor = 'coordination-sweeper'): Promise<SweepResult> {
   const relay = await relayOutbox(deps);
   const relayed = relay.sent;
   const { expired, settled, outboxIds, workflows } = await deps.batches.expire(500, actor, settleFailures(deps.config.orchestration, actor), announceWorkflows);
@@ -79,24 +97,14 @@ export async function sweep(deps: Deps, actor = 'coordination-sweeper'): Promise
 }
 
 /** `syntor_tasks_by_status`: one count per status, zero included, so a drained backlog shows as 0. */
-async function refreshStatusGauge(deps: Deps): Promise<void> {
-  const { rows } = await deps.pool.query<{ status: TaskStatus; count: string }>('SELECT status, count(*) AS count FROM tasks GROUP BY status');
-  const counts = new Map(rows.map((r) => [r.status, Number(r.count)]));
+async function refreshStatusGauge(deps: SweepDeps): Promise<void> {
+  const counts = await deps.batches.countByStatus();
   for (const status of TASK_STATUSES) taskMetrics.byStatus.set({ status }, counts.get(status) ?? 0);
 }
 
 /** Sweeps at most once per interval across all coordinators (a Redis lock), for callers on hot paths. */
-export async function maybeSweep(deps: Deps): Promise<SweepResult | undefined> {
-  const claimed = await deps.redis.set('sweep:lock', '1', 'PX', deps.config.orchestration.sweepIntervalMs, 'NX');
-  return claimed === 'OK' ? sweep(deps) : undefined;
-}
-
-/** Whether anything is left for a sweep to move on: tasks not yet terminal, or messages not yet relayed. */
-async function workLeft(deps: Deps): Promise<boolean> {
-  const { rows } = await deps.pool.query<{ busy: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM tasks WHERE status IN ('pending', 'assigned', 'running')) OR EXISTS (SELECT 1 FROM outbox) AS busy`,
-  );
-  return rows[0]?.busy ?? false;
+export async function maybeSweep(deps: MaybeSweepDeps): Promise<SweepResult | undefined> {
+  return (await deps.locks.claimSweep(deps.config.orchestration.sweepIntervalMs)) ? sweep(deps) : undefined;
 }
 
 /**
@@ -105,7 +113,7 @@ async function workLeft(deps: Deps): Promise<boolean> {
  * (EventBridge), and after an outage nothing else may come along to move a backlog on: no
  * submission, no completion, idle workers heartbeating once a minute. An idle system pays one sweep.
  */
-export async function sweepWhileBusy(deps: Deps, remainingMs: () => number, marginMs = 5_000): Promise<SweepResult & { sweeps: number }> {
+export async function sweepWhileBusy(deps: SweepWhileBusyDeps, remainingMs: () => number, marginMs = 5_000): Promise<SweepResult & { sweeps: number }> {
   const { sweepIntervalMs: interval, sweepRepeatMs } = deps.config.orchestration;
   const until = Date.now() + sweepRepeatMs;
   const total: SweepResult & { sweeps: number } = { requeued: 0, dead: 0, halfOpened: [], assigned: 0, relayed: 0, sweeps: 0 };
@@ -117,7 +125,7 @@ export async function sweepWhileBusy(deps: Deps, remainingMs: () => number, marg
     total.assigned += result.assigned;
     total.relayed += result.relayed;
     total.halfOpened.push(...result.halfOpened);
-    if (Date.now() + interval > until || remainingMs() < interval + marginMs || !(await workLeft(deps))) return total;
+    if (Date.now() + interval > until || remainingMs() < interval + marginMs || !(await deps.batches.workLeft())) return total;
     await sleep(interval);
   }
 }

@@ -1,8 +1,11 @@
 import { createMessage, type PayloadInput } from '../contracts/index.js';
-import { enqueueOutbox, type OutboxRecord } from '../store/index.js';
-import type { Deps } from './deps.js';
+import type { OutboxRecord } from '../store/index.js';
 import { outboxRecord } from './outboxRecord.js';
-import { relaySoon } from './outboxRelay.js';
+import { relaySoon, type RelayDeps } from './outboxRelay.js';
+import type { Outbox } from './ports.js';
+
+/** What publishing system events calls: the outbox, written to and relayed. */
+export type PublishDeps = RelayDeps & { outbox: Pick<Outbox, 'enqueue'> };
 
 /** Lifecycle events as outbox rows, for a caller writing them in its own transaction. */
 export function systemEventRecords(events: readonly PayloadInput<'system.event'>[]): OutboxRecord[] {
@@ -13,8 +16,8 @@ export function systemEventRecords(events: readonly PayloadInput<'system.event'>
  * Publishes lifecycle events others may react to (dead-lettered, unroutable, circuit changes…)
  * through the outbox, so an event whose state change committed is never lost to a broker outage.
  */
-export async function publishSystemEvents(deps: Deps, events: readonly PayloadInput<'system.event'>[]): Promise<void> {
+export async function publishSystemEvents(deps: PublishDeps, events: readonly PayloadInput<'system.event'>[]): Promise<void> {
   if (events.length === 0) return;
-  const ids = await enqueueOutbox(deps.pool, systemEventRecords(events));
+  const ids = await deps.outbox.enqueue(systemEventRecords(events));
   await relaySoon(deps, ids);
 }

@@ -3,10 +3,20 @@ import { newTraceparent } from '../kafka/traceparent.js';
 import { taskMetrics } from '../observability/metrics.js';
 import { traceparentOf } from '../observability/tracing.js';
 import type { AnnounceWorkflows, WorkflowAdvance } from '../store/index.js';
-import type { Deps } from './deps.js';
-import { relayOutbox } from './outboxRelay.js';
+import type { DispatchDeps } from './dispatcher.js';
+import { relayOutbox, type RelayDeps } from './outboxRelay.js';
+import type { Capacity, WorkflowRepository } from './ports.js';
 import { dispatchSoon } from './submissions.js';
 import { systemEventRecords } from './systemEvents.js';
+
+/** What follows an advance calls: capacity given back, and the relay for its announcements. */
+export type AdvanceDeps = RelayDeps & { inFlight: Pick<Capacity, 'release'> };
+
+/** What submitting workflows calls: the workflow repository, what follows its advance, and dispatch. */
+export type SubmitWorkflowDeps = AdvanceDeps & DispatchDeps & { workflows: Pick<WorkflowRepository, 'createMany'> };
+
+/** What cancelling a workflow calls. */
+export type CancelWorkflowDeps = AdvanceDeps & { workflows: Pick<WorkflowRepository, 'cancel'> };
 
 /** Each workflow event as a `workflow.*` system event, keyed by the workflow's id. */
 export const announceWorkflows: AnnounceWorkflows = (events) =>
@@ -23,7 +33,7 @@ export const announceWorkflows: AnnounceWorkflows = (events) =>
  * What follows a committed advance outside PostgreSQL: the cancelled tasks' capacity is given back,
  * the announcements relayed and the metrics counted. The tasks it started wait for the caller's dispatch.
  */
-export async function afterAdvance(deps: Deps, advance: WorkflowAdvance): Promise<void> {
+export async function afterAdvance(deps: AdvanceDeps, advance: WorkflowAdvance): Promise<void> {
   const freed = new Map<string, string[]>();
   for (const t of advance.cancelled) if (t.assignedAgent) freed.set(t.assignedAgent, [...(freed.get(t.assignedAgent) ?? []), t.id]);
   await Promise.all([...freed].map(([agent, ids]) => deps.inFlight.release(agent, ids)));
@@ -43,7 +53,7 @@ export interface WorkflowSubmissionRecord {
  * Stores validated workflows, each its submitter's, in one transaction, starts their first steps
  * and dispatches once for all. Each workflow's tasks share its trace context (given, else the active one, else a new root).
  */
-export async function submitWorkflows(deps: Deps, submissions: readonly WorkflowSubmissionRecord[], actor: string): Promise<{ workflow: WorkflowView; created: boolean }[]> {
+export async function submitWorkflows(deps: SubmitWorkflowDeps, submissions: readonly WorkflowSubmissionRecord[], actor: string): Promise<{ workflow: WorkflowView; created: boolean }[]> {
   const active = traceparentOf();
   const { results, advance } = await deps.workflows.createMany(
     submissions.map(({ workflow, submitter }) => ({ workflow: { ...workflow, traceparent: workflow.traceparent ?? active ?? newTraceparent() }, submitter: submitter ?? null })),
@@ -56,13 +66,13 @@ export async function submitWorkflows(deps: Deps, submissions: readonly Workflow
   return results.map(({ view, created }) => ({ workflow: view, created }));
 }
 
-export async function submitWorkflow(deps: Deps, workflow: WorkflowSubmissionRecord['workflow'], actor: string, submitter?: string): Promise<{ workflow: WorkflowView; created: boolean }> {
+export async function submitWorkflow(deps: SubmitWorkflowDeps, workflow: WorkflowSubmissionRecord['workflow'], actor: string, submitter?: string): Promise<{ workflow: WorkflowView; created: boolean }> {
   const [result] = await submitWorkflows(deps, [{ workflow, submitter }], actor);
   return result!;
 }
 
 /** Cancels a running workflow and what of it has not ended; `applied: false` with its status when it had already ended. */
-export async function cancelWorkflow(deps: Deps, id: string, actor: string) {
+export async function cancelWorkflow(deps: CancelWorkflowDeps, id: string, actor: string) {
   const outcome = await deps.workflows.cancel(id, actor, announceWorkflows);
   if (outcome.applied) {
     taskMetrics.workflowsFinished.inc({ status: 'cancelled' });

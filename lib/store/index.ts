@@ -3,6 +3,7 @@ export { createAgentStore, type AgentStore, type CircuitState, type StoredAgent 
 export { createDeadLetterStore, type DeadLetterStore, type StoredDeadLetter } from './postgres/deadLetterStore.js';
 export { createDocumentStore, type DocumentStore, type GeneratedDocument, type SearchHit } from './postgres/documentStore.js';
 export { createOutboxStore, enqueueOutbox, type ClaimedOutboxRecord, type OutboxRecord, type OutboxStore } from './postgres/outbox.js';
+export type { DispatchReader } from './postgres/dispatchReader.js';
 export type { ExpiredTask } from './postgres/expireLeases.js';
 export type { Settle, SettlePlan, Settlement } from './postgres/settlement.js';
 export { storableJson, storableText } from './postgres/storable.js';
@@ -27,7 +28,7 @@ export {
   type TracedSubmission,
 } from './postgres/taskBatches.js';
 export type { NewTask } from './postgres/insertTasks.js';
-export type { LimitUsage } from './postgres/limitUsage.js';
+export type { LimitedTypeUsage, LimitUsage } from './postgres/limitUsage.js';
 export {
   createWorkflowStore,
   type AnnounceWorkflows,
@@ -38,6 +39,7 @@ export {
 } from './postgres/workflows/workflowStore.js';
 export type { WorkflowRow } from './postgres/workflows/workflowRows.js';
 export { createRedis } from './redis/client.js';
+export { createLocks, createRoutingTurns, type Locks, type RoutingTurns } from './redis/coordination.js';
 export { createIdempotencyGuard, type IdempotencyGuard } from './redis/idempotency.js';
 export { createInFlight, type InFlight } from './redis/inFlight.js';
 export { createLiveness, type Liveness } from './redis/liveness.js';

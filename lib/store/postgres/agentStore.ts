@@ -44,6 +44,22 @@ function fromRow(row: AgentRow): StoredAgent {
   };
 }
 
+/** Every agent, on `client` (the pool, or a caller's transaction). */
+export async function listAgents(client: pg.Pool | pg.ClientBase): Promise<StoredAgent[]> {
+  const { rows } = await client.query<AgentRow>('SELECT * FROM agents ORDER BY name');
+  return rows.map(fromRow);
+}
+
+/** Running instances heard from within `ttlMs`, with how long ago (ms), on `client`. */
+export async function listRecentInstances(client: pg.Pool | pg.ClientBase, ttlMs: number): Promise<{ agent: string; instanceId: string; ageMs: number }[]> {
+  const { rows } = await client.query<{ agent: string; instance_id: string; age_ms: number }>(
+    `SELECT agent, instance_id, (EXTRACT(EPOCH FROM now() - last_heartbeat_at) * 1000)::float8 AS age_ms FROM agent_instances
+     WHERE stopped_at IS NULL AND last_heartbeat_at > now() - $1::int * interval '1 millisecond'`,
+    [ttlMs],
+  );
+  return rows.map((r) => ({ agent: r.agent, instanceId: r.instance_id, ageMs: r.age_ms }));
+}
+
 /** Agents (what they can do, their circuit) and their instances, in PostgreSQL. Liveness lives in Redis, rebuilt from here when lost. */
 export function createAgentStore(pool: pg.Pool) {
   return {
@@ -75,14 +91,7 @@ export function createAgentStore(pool: pg.Pool) {
     },
 
     /** Running instances heard from within `ttlMs`, with how long ago (ms). */
-    async recentInstances(ttlMs: number, client: pg.Pool | pg.PoolClient = pool): Promise<{ agent: string; instanceId: string; ageMs: number }[]> {
-      const { rows } = await client.query<{ agent: string; instance_id: string; age_ms: number }>(
-        `SELECT agent, instance_id, (EXTRACT(EPOCH FROM now() - last_heartbeat_at) * 1000)::float8 AS age_ms FROM agent_instances
-         WHERE stopped_at IS NULL AND last_heartbeat_at > now() - $1::int * interval '1 millisecond'`,
-        [ttlMs],
-      );
-      return rows.map((r) => ({ agent: r.agent, instanceId: r.instance_id, ageMs: r.age_ms }));
-    },
+    recentInstances: (ttlMs: number, client: pg.Pool | pg.PoolClient = pool) => listRecentInstances(client, ttlMs),
 
     async deregister(agent: string, instanceId: string): Promise<boolean> {
       const { rowCount } = await pool.query(
@@ -98,10 +107,7 @@ export function createAgentStore(pool: pg.Pool) {
     },
 
     /** Every agent; `client` reads inside a caller's transaction instead of taking a pooled connection. */
-    async list(client: pg.Pool | pg.PoolClient = pool): Promise<StoredAgent[]> {
-      const { rows } = await client.query<AgentRow>('SELECT * FROM agents ORDER BY name');
-      return rows.map(fromRow);
-    },
+    list: (client: pg.Pool | pg.PoolClient = pool) => listAgents(client),
 
     /** Moves the circuit only if it is in `from` (conditional, like task transitions). */
     async setCircuit(name: string, to: CircuitState, from: readonly CircuitState[]): Promise<boolean> {
@@ -112,6 +118,16 @@ export function createAgentStore(pool: pg.Pool) {
         [name, to, from],
       );
       return rowCount === 1;
+    },
+
+    /** Open circuits whose cool-down (`cooldownMs`) has passed move to half-open; the names of those moved. */
+    async halfOpenCooled(cooldownMs: number): Promise<string[]> {
+      const { rows } = await pool.query<{ name: string }>(
+        `UPDATE agents SET circuit_state = 'half_open', circuit_changed_at = now()
+         WHERE circuit_state = 'open' AND circuit_changed_at < now() - $1::int * interval '1 millisecond' RETURNING name`,
+        [cooldownMs],
+      );
+      return rows.map((r) => r.name);
     },
 
     /**

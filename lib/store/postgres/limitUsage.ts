@@ -8,6 +8,13 @@ export interface LimitUsage {
   sentInWindow: number;
 }
 
+/** A limited type as its usage is read: its concurrency key's path and its rate window. */
+export interface LimitedTypeUsage {
+  type: string;
+  keyPath?: readonly string[] | undefined;
+  rateWindowMs?: number | undefined;
+}
+
 /**
  * Reads the usage of each limited type after taking a transaction lock on it, so two coordinators
  * dispatching at once cannot both take the last slot. Types are locked in sorted order: two
@@ -15,7 +22,7 @@ export interface LimitUsage {
  */
 export async function lockLimitUsage(
   client: pg.ClientBase,
-  limited: ReadonlyArray<{ type: string; keyPath?: readonly string[] | undefined; rateWindowMs?: number | undefined }>,
+  limited: readonly LimitedTypeUsage[],
 ): Promise<Map<string, LimitUsage>> {
   const usage = new Map<string, LimitUsage>();
   for (const { type, keyPath, rateWindowMs } of [...limited].sort((a, b) => a.type.localeCompare(b.type))) {

@@ -54,6 +54,9 @@ interface OutboxRow {
  */
 export function createOutboxStore(pool: pg.Pool) {
   return {
+    /** Writes records to the outbox in a statement of their own (for a change already committed); the rows' ids. */
+    enqueue: (records: readonly OutboxRecord[]) => enqueueOutbox(pool, records),
+
     /**
      * Claims up to `limit` rows, oldest first (or only `ids`), that no live relay holds, for `leaseMs`.
      * Rows locked by a concurrent claim are skipped, so relays never send the same row at once.

@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import { taskSubmissionSchema, type TaskSubmission } from '../../contracts/index.js';
+import { taskSubmissionSchema, type TaskStatus, type TaskSubmission } from '../../contracts/index.js';
 import { completeAttempts, type Completion } from './completeAttempts.js';
+import { dispatchReader, inFlightByAgent, type DispatchReader } from './dispatchReader.js';
 import { expireLeases } from './expireLeases.js';
 import { insertTasks, newTask } from './insertTasks.js';
 import { lockLimitUsage } from './limitUsage.js';
@@ -75,14 +76,14 @@ export function createTaskBatchStore(pool: pg.Pool) {
     /**
      * Claims up to `limit` due pending tasks, highest priority then oldest first, with
      * `FOR UPDATE SKIP LOCKED` so concurrent coordinators never claim the same task, lets `decide`
-     * route them, and applies the decisions in the same transaction. `decide` gets the transaction's
-     * client for its own reads: taking a second pooled connection while holding one deadlocks the pool
-     * once as many dispatches run at once as it has connections. `announce` gives the messages for
+     * route them, and applies the decisions in the same transaction. `decide` reads through a
+     * DispatchReader bound to the transaction's client: taking a second pooled connection while
+     * holding one deadlocks the pool once as many dispatches run at once as it has connections. `announce` gives the messages for
      * what was decided (the assignments), written to the outbox in the same transaction.
      */
     async dispatch(
       limit: number,
-      decide: (tasks: StoredTask[], client: pg.PoolClient) => Promise<DispatchDecision[]>,
+      decide: (tasks: StoredTask[], reader: DispatchReader) => Promise<DispatchDecision[]>,
       actor: string,
       announce: (outcome: Omit<DispatchOutcome, 'outboxIds'>) => OutboxRecord[] = () => [],
     ): Promise<DispatchOutcome> {
@@ -94,7 +95,7 @@ export function createTaskBatchStore(pool: pg.Pool) {
         );
         if (rows.length === 0) return { assigned: [], unroutable: [], outboxIds: [] };
         const claimed = rows.map(taskFromRow);
-        const decisions = await decide(claimed, client);
+        const decisions = await decide(claimed, dispatchReader(client));
         const routed = decisions.filter((d): d is Extract<DispatchDecision, { agent: string }> => 'agent' in d);
         const updated = await client.query<TaskRow>(
           `UPDATE tasks t SET status = 'assigned', attempt = t.attempt + 1, assigned_agent = d.agent, assigned_at = now(),
@@ -179,12 +180,20 @@ export function createTaskBatchStore(pool: pg.Pool) {
     limitUsage: lockLimitUsage,
 
     /** The tasks in flight per agent: the truth Redis's in-flight sets are rebuilt from. */
-    async inFlightByAgent(client: pg.Pool | pg.PoolClient = pool): Promise<Map<string, string[]>> {
-      const { rows } = await client.query<{ agent: string; ids: string[] }>(
-        `SELECT assigned_agent AS agent, array_agg(id::text) AS ids FROM tasks
-         WHERE status IN ('assigned', 'running') AND assigned_agent IS NOT NULL GROUP BY assigned_agent`,
+    inFlightByAgent: (client: pg.Pool | pg.PoolClient = pool) => inFlightByAgent(client),
+
+    /** How many tasks are in each status; a status with none is absent. */
+    async countByStatus(): Promise<Map<TaskStatus, number>> {
+      const { rows } = await pool.query<{ status: TaskStatus; count: string }>('SELECT status, count(*) AS count FROM tasks GROUP BY status');
+      return new Map(rows.map((r) => [r.status, Number(r.count)]));
+    },
+
+    /** Whether anything is left for a sweep to move on: tasks not yet terminal, or messages not yet relayed. */
+    async workLeft(): Promise<boolean> {
+      const { rows } = await pool.query<{ busy: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM tasks WHERE status IN ('pending', 'assigned', 'running')) OR EXISTS (SELECT 1 FROM outbox) AS busy`,
       );
-      return new Map(rows.map((r) => [r.agent, r.ids]));
+      return rows[0]?.busy ?? false;
     },
 
     /**
