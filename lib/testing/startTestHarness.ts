@@ -11,6 +11,12 @@ export interface TestHarnessOptions extends Partial<Omit<HarnessOptions, 'agents
   /** The agents to run; include `coordination` (functions/coordination/agent.ts) for tasks to flow. */
   agents: readonly AgentManifest[];
   config?: SyntorConfig;
+  /**
+   * Resolve once every agent that heartbeats (the worker runtime's, git and docs among them) has
+   * registered, so the first submission finds it.
+   * @default true
+   */
+  waitForAgents?: boolean;
 }
 
 export interface SeenRecord {
@@ -49,8 +55,19 @@ export interface TestHarness {
  * expect((await h.waitForTask(id)).result).toEqual({ price: 42 });
  * await h.stop();
  */
+async function agentsRegistered(names: readonly string[], list: () => Promise<{ agents: { name: string }[] }>, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const registered = new Set((await list()).agents.map((a) => a.name));
+    const missing = names.filter((n) => !registered.has(n));
+    if (missing.length === 0) return;
+    if (Date.now() > until) throw new Error(`agents ${missing.join(', ')} did not register within ${timeoutMs} ms (their heartbeat schedule registers them)`);
+    await sleep(100);
+  }
+}
+
 export async function startTestHarness(options: TestHarnessOptions): Promise<TestHarness> {
-  const { agents, config = getConfig(), ...rest } = options;
+  const { agents, config = getConfig(), waitForAgents = true, ...rest } = options;
   await migrate(config.postgres);
   const kafka = createKafka(config);
   await ensureTopics(kafka.admin(), { partitions: config.kafka.topicPartitions, replicationFactor: config.kafka.replicationFactor });
@@ -64,6 +81,12 @@ export async function startTestHarness(options: TestHarnessOptions): Promise<Tes
     return answer;
   }
   const task = (id: string) => call<Record<string, unknown> & { id: string; status: TaskStatus }>('GET', `/tasks/${id}`);
+  if (waitForAgents) {
+    await agentsRegistered(agents.filter((a) => a.functions.some((f) => f.name === 'heartbeat')).map((a) => a.name), () => call<{ agents: { name: string }[] }>('GET', '/agents')).catch(async (error: unknown) => {
+      await harness.stop();
+      throw error;
+    });
+  }
 
   return {
     harness,

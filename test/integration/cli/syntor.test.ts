@@ -6,8 +6,7 @@ import workerAlpha from '../../../functions/worker-alpha/agent.js';
 import { main } from '../../../cli/main.js';
 import type { Terminal } from '../../../cli/output/terminal.js';
 import { readMskEvent } from '../../../lib/kafka/msk/index.js';
-import { disconnectProducers, resetHarnesses, runHarness } from '../harness/support.js';
-import { api, eventually } from '../orchestration/support.js';
+import { startTestHarness, type TestHarness } from '../../../lib/testing/index.js';
 
 /** What a command printed, split as a person sees it: results on stdout, progress and problems on stderr. */
 function capture(): Terminal & { stdout: string[]; stderr: string[] } {
@@ -23,15 +22,12 @@ async function syntor(...argv: string[]) {
   return { code, stdout: terminal.stdout.join('\n'), stderr: terminal.stderr.join('\n') };
 }
 
+let harness: TestHarness;
 beforeAll(async () => {
-  const harness = await runHarness(coordination, { agents: [coordination, workerAlpha], ports: { http: 0, metrics: false, health: false }, fireSchedulesOnStart: true });
-  baseUrl = `http://127.0.0.1:${harness.ports.http}`;
-  await eventually('worker-alpha to register', async () => ((await api(baseUrl).agents()).body.agents as { name: string }[]).some((a) => a.name === 'worker-alpha') || undefined);
+  harness = await startTestHarness({ agents: [coordination, workerAlpha], isolation: false });
+  baseUrl = harness.baseUrl;
 });
-afterAll(async () => {
-  await resetHarnesses();
-  await disconnectProducers();
-});
+afterAll(() => harness?.stop());
 
 describe('syntor, the CLI, against the harness', () => {
   it('submits a task and waits for its result, exit 0; --json gives the task as it ended', async () => {

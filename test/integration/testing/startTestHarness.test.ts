@@ -9,7 +9,7 @@ describe('startTestHarness, with a user\'s agent', () => {
   beforeAll(async () => {
     h = await startTestHarness({ agents: [coordination, greeter], isolation: false });
   });
-  afterAll(() => h.stop());
+  afterAll(() => h?.stop());
 
   it('runs a submitted task on the agent, and sees its completion on Kafka', async () => {
     const { id } = await h.submit({ type: 'greet', payload: { name: 'Ada' } });
