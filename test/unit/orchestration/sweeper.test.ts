@@ -63,6 +63,24 @@ describe('sweep', () => {
     expect(deps.batches.get(next).assignedAgent).toBe('worker');
   });
 
+  it('withdraws an assignment that never left the outbox when its lease runs out, retries it without counting, and blames no agent', async () => {
+    const deps = createMemoryDeps();
+    deps.producer.down();
+    const id = await expiredLease(deps, { maxRetries: 0 });
+
+    const whileDown = await sweep(deps);
+    deps.producer.up();
+    // A batch that could not be sent waits a second before a relay takes it again.
+    later(1_001);
+    await sweep(deps);
+
+    expect(whileDown).toMatchObject({ requeued: 1, dead: 0 });
+    expect(deps.batches.get(id)).toMatchObject({ status: 'assigned', attempt: 2, retryCount: 0 });
+    expect(deps.agents.get('worker')!.consecutiveFailures).toBe(0);
+    // Only the second attempt's assignment ever reached the agent.
+    expect(deps.producer.sent('task.assign').map((m) => (m.payload as { attempt: number }).attempt)).toEqual([2]);
+  });
+
   it('half-opens the circuits whose cool-down has passed, and lets one trial task through', async () => {
     const deps = createMemoryDeps({ circuitCooldownMs: 30_000 });
     await addAgent(deps, { name: 'alpha', capabilities: ['compute'], concurrency: 5, circuitState: 'open', circuitChangedMsAgo: 30_001 });

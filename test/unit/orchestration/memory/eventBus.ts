@@ -12,13 +12,22 @@ export interface SentMessage {
 /** The broker in memory: it keeps what was sent, so a test reads what others would have received. */
 export function createMemoryEventBus() {
   const sent: SentMessage[] = [];
+  let reachable = true;
   return {
     async sendRaw(topic: string, records: Parameters<EventBus['sendRaw']>[1]) {
+      if (!reachable) throw new Error('the broker is unreachable');
       for (const { key, value } of records) {
         const envelope = JSON.parse(String(value)) as { type: string; target?: string; payload: Record<string, unknown> };
         sent.push({ topic, key: key === undefined || key === null ? null : String(key), type: envelope.type, payload: envelope.payload, ...(envelope.target ? { target: envelope.target } : {}) });
       }
       return [];
+    },
+    /** From now on every send fails, as while the broker is down; `up` ends it. */
+    down(): void {
+      reachable = false;
+    },
+    up(): void {
+      reachable = true;
     },
     /** Every message sent, in order; of one type when given. */
     sent(type?: string): SentMessage[] {
