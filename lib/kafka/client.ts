@@ -1,5 +1,6 @@
 import { Kafka, logLevel as KafkaLogLevel, type KafkaConfig } from 'kafkajs';
 import type { SyntorConfig } from '../config/index.js';
+import { brokerWaitLogCreator } from './brokerWaitLogCreator.js';
 
 const LOG_LEVELS = {
   debug: KafkaLogLevel.DEBUG,
@@ -22,6 +23,7 @@ export function createKafka(
     clientId: config.kafka.clientId,
     brokers: [...config.kafka.brokers],
     logLevel: LOG_LEVELS[config.logLevel],
+    logCreator: brokerWaitLogCreator(),
     ...overrides,
   });
 }
