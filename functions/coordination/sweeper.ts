@@ -1,8 +1,5 @@
-import type { Context } from 'aws-lambda';
-import { observeHandler } from '../../lib/handlers/index.js';
-import { getDeps, sweepWhileBusy, type SweepResult } from '../../lib/orchestration/index.js';
+import { deadlineOf, syntorHandler } from '../../lib/handlers/index.js';
+import { getDeps, sweepWhileBusy } from '../../lib/orchestration/index.js';
 
 /** Every minute: re-queue tasks whose lease expired, relay the outbox, half-open cooled circuits, reconcile, dispatch — again every few seconds while work is left. */
-export const handler = observeHandler(async (_event: unknown, context: Context): Promise<SweepResult & { sweeps: number }> =>
-  sweepWhileBusy(await getDeps(), () => context.getRemainingTimeInMillis()),
-);
+export const handler = syntorHandler(async (_event: unknown, context) => sweepWhileBusy(await getDeps(), deadlineOf(context).remainingMs));

@@ -1,8 +1,15 @@
 export { batchItemFailures, type KafkaBatchResponse, type KafkaItemIdentifier } from './batchItemFailures.js';
 export { callerOf } from './callerOf.js';
 export { checkBodySize } from './bodySize.js';
+export { HANDLER_ERROR, UNAUTHENTICATED } from './constants.js';
 export { deadLetterRecords, type RecordFailure } from './deadLetterRecord.js';
-export { createKafkaBatchHandler, HANDLER_ERROR, type DecodedRecord, type KafkaBatchHandlerOptions, type PoisonRecord } from './kafkaBatchHandler.js';
+export { HttpRequestBodyError, HttpRouteNotFoundError } from './errors.js';
+export { httpApi, httpRoute, type HttpApiOptions, type HttpRoute } from './httpApi.js';
+export { createKafkaBatchHandler } from './kafkaBatchHandler.js';
 export { json, jsonBody, serviceUnavailable } from './http.js';
 export { httpHandler, type HttpHandlerOptions } from './httpHandler.js';
 export { observeHandler, triggerOf } from './observeHandler.js';
+export { processIsolating } from './processIsolating.js';
+export { syntorHandler } from './syntorHandler.js';
+export type { BatchOutcome, DecodedRecord, KafkaBatchHandlerOptions, KafkaBatchOptions, PoisonRecord, ProcessBatch } from './types.js';
+export * from './middleware/index.js';
