@@ -4,6 +4,7 @@ import { agents } from './commands/agents.js';
 import { cancel } from './commands/cancel.js';
 import { dlq } from './commands/dlq.js';
 import { event } from './commands/event.js';
+import { invoke } from './commands/invoke.js';
 import { submit } from './commands/submit.js';
 import { task } from './commands/task.js';
 import { tasks } from './commands/tasks.js';
@@ -11,7 +12,7 @@ import { workflow } from './commands/workflow.js';
 import { ApiRequestError, ApiUnreachableError, CliUsageError } from './errors.js';
 import { processTerminal, type Terminal } from './output/terminal.js';
 
-export const COMMANDS: readonly Command[] = [submit, task, tasks, cancel, agents, dlq, workflow, event];
+export const COMMANDS: readonly Command[] = [submit, task, tasks, cancel, agents, dlq, workflow, event, invoke];
 
 export const USAGE = `Usage: syntor <command> [arguments] [options]
 

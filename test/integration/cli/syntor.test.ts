@@ -93,6 +93,15 @@ describe('syntor, the CLI, against the harness', () => {
     expect(record!.headers.map((h) => [h.key, h.value.toString()])).toEqual([['trace', 'abc']]);
   });
 
+  it('invokes one function once with an event it printed, and names a function that does not exist', async () => {
+    const tick = (await syntor('event', 'schedule', '--rule', 'cli-test')).stdout;
+    const swept = await syntor('invoke', 'coordination/sweeper', '--event', tick, '--json');
+    expect(swept.code).toBe(0);
+    expect(JSON.parse(swept.stdout)).toMatchObject({ sweeps: expect.any(Number), requeued: expect.any(Number) });
+    expect(swept.stderr).toMatch(/^coordination-sweeper: done in \d+ ms$/);
+    expect(await syntor('invoke', 'coordination/nosuch')).toMatchObject({ code: 2, stderr: expect.stringContaining('agent "coordination" has no function "nosuch" (it has submit, api') });
+  });
+
   it('runs as `npx syntor` (bin/syntor.js), with the exit code of the command', async () => {
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, ['bin/syntor.js', 'tasks', '--limit', '1', '--json'], { env: { ...process.env, SYNTOR_API_URL: baseUrl } });
