@@ -1,3 +1,4 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { SyntorError } from '../errors/index.js';
 
 /** Base of the handler area's errors. */
@@ -26,10 +27,9 @@ export class HttpRequestBodyError extends HandlerAreaError {
   readonly code = 'http-request-body-invalid';
 
   constructor(
-    readonly statusCode: 400 | 413,
-    readonly body: { message: string } & Record<string, unknown>,
-    options: { cause?: unknown } = {},
+    readonly response: APIGatewayProxyStructuredResultV2,
+    message: string,
   ) {
-    super(body.message, { retriable: false, ...options });
+    super(message, { retriable: false });
   }
 }

@@ -8,20 +8,35 @@ export function json(statusCode: number, body: unknown): APIGatewayProxyStructur
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
+/** The text of a request body (a base64-encoded body decoded). */
+export function bodyText(event: APIGatewayProxyEventV2): string {
+  return event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+}
+
 /**
- * The request body as JSON, or a 400 response saying why it is not: not JSON, a NUL character, or
- * nesting deeper than 64 levels (checked on the text first, so no parse or walk can
+ * Why a request body cannot be read as JSON before parsing it, or `undefined`: no body, a NUL
+ * character, or nesting deeper than 64 levels (checked on the text, so no parse or walk can
  * overflow the stack and end as a 500).
  */
+export function bodyTextProblem(event: APIGatewayProxyEventV2): string | undefined {
+  if (!event.body) return 'The request has no body; send a JSON object.';
+  return jsonTextProblem(bodyText(event));
+}
+
+/** The 400 message for a body `JSON.parse` refused, with what it said. */
+export const notJsonMessage = (parseError: string) => `The body is not valid JSON: ${parseError}`;
+
+/**
+ * The request body as JSON, or a 400 response saying why it is not (see `bodyTextProblem`, and
+ * text that is not JSON).
+ */
 export function jsonBody(event: APIGatewayProxyEventV2): { ok: true; body: unknown } | { ok: false; response: APIGatewayProxyStructuredResultV2 } {
-  if (!event.body) return { ok: false, response: json(400, { message: 'The request has no body; send a JSON object.' }) };
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  const problem = jsonTextProblem(text);
+  const problem = bodyTextProblem(event);
   if (problem) return { ok: false, response: json(400, { message: problem }) };
   try {
-    return { ok: true, body: JSON.parse(text) };
+    return { ok: true, body: JSON.parse(bodyText(event)) };
   } catch (error) {
-    return { ok: false, response: json(400, { message: `The body is not valid JSON: ${(error as Error).message}` }) };
+    return { ok: false, response: json(400, { message: notJsonMessage((error as Error).message) }) };
   }
 }
 

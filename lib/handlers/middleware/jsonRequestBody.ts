@@ -3,8 +3,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { checkBodySize } from '../bodySize.js';
 import { HttpRequestBodyError } from '../errors.js';
-import { json } from '../http.js';
-import { jsonTextProblem } from '../jsonTextProblem.js';
+import { bodyTextProblem, json, notJsonMessage } from '../http.js';
 
 /** The body `jsonRequestBody` parsed, for the handler behind it (the event's type still says text). */
 export const parsedBody = (event: APIGatewayProxyEventV2): unknown => event.body as unknown;
@@ -19,8 +18,8 @@ const PARSER_PACKAGE = '@middy/http-json-body-parser';
 type BodyRequest = Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
 /**
- * The request body as JSON in `event.body` (read it with `parsedBody`), parsed by `@middy/http-json-body-parser`, with the
- * API's answers kept as they were: 413 naming the size and limit, and 400 `{ message }` for no body,
+ * The request body as JSON in `event.body` (read it with `parsedBody`), parsed by
+ * `@middy/http-json-body-parser`, with the API's answers kept as they were: 413 naming the size and limit, and 400 `{ message }` for no body,
  * a NUL character, nesting deeper than 64 levels (both checked on the text first, so no parse or walk
  * can overflow the stack) and text that is not JSON. Any content type is read as JSON, as before.
  *
@@ -30,17 +29,16 @@ type BodyRequest = Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResu
 export function jsonRequestBody(options: JsonRequestBodyOptions): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] {
   function refuseUnfitBody({ event }: BodyRequest): void {
     const size = checkBodySize(event, options.limitBytes);
-    if (!size.ok) throw new HttpRequestBodyError(413, JSON.parse(size.response.body!) as { message: string });
-    if (!event.body) throw new HttpRequestBodyError(400, { message: 'The request has no body; send a JSON object.' });
-    const problem = jsonTextProblem(event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body);
-    if (problem) throw new HttpRequestBodyError(400, { message: problem });
+    if (!size.ok) throw new HttpRequestBodyError(size.response, `the body is over ${options.limitBytes} bytes`);
+    const problem = bodyTextProblem(event);
+    if (problem) throw new HttpRequestBodyError(json(400, { message: problem }), problem);
   }
 
   function answerBodyErrors(request: BodyRequest): void {
     if (request.response !== undefined) return;
     const error = request.error as (Error & { cause?: { package?: string; message?: string } }) | null;
-    if (error instanceof HttpRequestBodyError) request.response = json(error.statusCode, error.body);
-    else if (error?.cause?.package === PARSER_PACKAGE) request.response = json(400, { message: `The body is not valid JSON: ${error.cause.message ?? error.message}` });
+    if (error instanceof HttpRequestBodyError) request.response = error.response;
+    else if (error?.cause?.package === PARSER_PACKAGE) request.response = json(400, { message: notJsonMessage(error.cause.message ?? error.message) });
   }
 
   // The parser's types leave out `disableContentTypeCheck`, which its code reads.
