@@ -5,6 +5,7 @@ import { cancel } from './commands/cancel.js';
 import { dlq } from './commands/dlq.js';
 import { event } from './commands/event.js';
 import { invoke } from './commands/invoke.js';
+import { scaffold } from './commands/new.js';
 import { submit } from './commands/submit.js';
 import { task } from './commands/task.js';
 import { tasks } from './commands/tasks.js';
@@ -12,7 +13,7 @@ import { workflow } from './commands/workflow.js';
 import { ApiRequestError, ApiUnreachableError, CliUsageError } from './errors.js';
 import { processTerminal, type Terminal } from './output/terminal.js';
 
-export const COMMANDS: readonly Command[] = [submit, task, tasks, cancel, agents, dlq, workflow, event, invoke];
+export const COMMANDS: readonly Command[] = [submit, task, tasks, cancel, agents, dlq, workflow, event, invoke, scaffold];
 
 export const USAGE = `Usage: syntor <command> [arguments] [options]
 
