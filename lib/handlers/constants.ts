@@ -10,3 +10,9 @@ export const UNEXPECTED_TYPE = 'unexpected-type';
  * are redelivered rather than cut off by the timeout, which would redeliver the whole batch.
  */
 export const ISOLATION_MARGIN_MS = 2_000;
+
+/**
+ * Middy's plugin options for every SYNTOR handler: its early timeout (a TimeoutError a few ms before
+ * Lambda's) is off, so Lambda's own timeout ends an invocation as it always did.
+ */
+export const MIDDY_OPTIONS = { timeoutEarlyInMillis: 0 } as const;

@@ -1,6 +1,7 @@
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { MIDDY_OPTIONS } from './constants.js';
 import { HttpRouteNotFoundError } from './errors.js';
 import { json } from './http.js';
 import { outageTo503, type OutageTo503Options } from './middleware/outageTo503.js';
@@ -18,9 +19,6 @@ export interface HttpApiOptions extends OutageTo503Options {
   use?: MiddlewareObj<HttpEvent, HttpResult>[];
 }
 
-/** Middy's early timeout is off for SYNTOR handlers: Lambda's own timeout ends an invocation. */
-const NO_EARLY_TIMEOUT = { timeoutEarlyInMillis: 0 };
-
 /**
  * One route's handler, as Middy, for route-level middlewares (`jsonRequestBody`, `dispatchAfter`).
  *
@@ -28,7 +26,7 @@ const NO_EARLY_TIMEOUT = { timeoutEarlyInMillis: 0 };
  * export const submitTask = httpRoute(async (event) => json(201, await submit(event.body))).use(jsonRequestBody({ limitBytes }));
  */
 export function httpRoute<E = HttpEvent, C extends Context = Context>(fn: (event: E, context: C) => Promise<HttpResult>) {
-  return middy<E, HttpResult, Error, C>(fn, NO_EARLY_TIMEOUT);
+  return middy<E, HttpResult, Error, C>(fn, MIDDY_OPTIONS);
 }
 
 function answerNoRoute(request: Request<HttpEvent, HttpResult>): void {
@@ -53,7 +51,7 @@ export function httpApi(options: HttpApiOptions): (event: HttpEvent, context: Co
         throw new HttpRouteNotFoundError(method, path);
       },
     }),
-    NO_EARLY_TIMEOUT,
+    MIDDY_OPTIONS,
   )
     .use({ onError: answerNoRoute })
     .use(options.use ?? []);

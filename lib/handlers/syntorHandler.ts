@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { MIDDY_OPTIONS } from './constants.js';
 import { invocationDeadline, type InvocationDeadlineOptions } from './middleware/invocationDeadline.js';
 import { inInvocationSpan, observability } from './middleware/observability.js';
 
@@ -15,5 +16,5 @@ import { inInvocationSpan, observability } from './middleware/observability.js';
  * export const handler = syntorHandler(async (_event, context) => sweepWhileBusy(await getDeps(), deadlineOf(context).remainingMs));
  */
 export function syntorHandler<E, R>(fn: (event: E, context: Context) => Promise<R>, deadline: InvocationDeadlineOptions = {}) {
-  return middy<E, R>(inInvocationSpan(fn), { timeoutEarlyInMillis: 0 }).use(observability()).use(invocationDeadline(deadline));
+  return middy<E, R>(inInvocationSpan(fn), MIDDY_OPTIONS).use(observability()).use(invocationDeadline(deadline));
 }
