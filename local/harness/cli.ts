@@ -52,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     `HTTP ${where(config.harnessHost, harness.ports.http, '')} · metrics ${where(config.metricsHost, harness.ports.metrics, '/metrics')} · health ${where(config.metricsHost, harness.ports.health, '/health')}`,
   );
+  if (harness.ports.http !== undefined) console.log(`Console: ${where(config.harnessHost, harness.ports.http, '/console/')}`);
   console.log('Running. Ctrl-C stops gracefully.');
 
   const ticker =

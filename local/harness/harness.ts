@@ -19,6 +19,7 @@ import { kafkaPlanLine } from './kafka/planLine.js';
 import { startPollers } from './kafka/startPollers.js';
 import { consoleLog, type HarnessLog } from './log.js';
 import { harnessEnvelopeKeys, loadMasterKey, type HarnessEnvelopeKeys } from './envelopeKeys.js';
+import { consoleAssets } from '../console/buildConsole.js';
 import { startOpsServer } from './opsServer.js';
 import { startSchedule } from './schedule/index.js';
 import { newTriggerStatus, type TriggerStatus } from './triggerStatus.js';
@@ -51,6 +52,12 @@ export interface HarnessOptions {
    * @default true
    */
   isolation?: boolean;
+  /**
+   * The console at / on the HTTP port (local/console): the API's tasks, workflows, agents and dead
+   * letters, and this harness's triggers.
+   * @default true
+   */
+  console?: boolean;
   /**
    * Which of Lambda's Kafka triggers to play: `msk` events (`eventSource: "aws:kafka"` with a cluster
    * ARN) or `self-managed` ones (`"SelfManagedKafka"`, bootstrap servers, no ARN); dead letters follow.
@@ -229,6 +236,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         routes,
         log: (line) => log.info(line),
         ...options.httpLimits,
+        ...(options.console === false ? {} : { console: { assets: await consoleAssets(), triggers: () => statuses.flatMap((s) => s()) } }),
       });
       ports.http = server.port;
       running.push({ stop: () => server.close() });

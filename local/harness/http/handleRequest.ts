@@ -3,6 +3,7 @@ import { matchRoute } from '../../../lib/triggers/index.js';
 import { buildHttpEvent } from './buildHttpEvent.js';
 import { checkBodyContentType } from './contentTypePolicy.js';
 import { gatewayResponse } from './gatewayResponse.js';
+import { consoleAsset } from '../../console/consoleResponse.js';
 import { guardRequest, type RequestPolicy } from './guardRequest.js';
 import { invokeWithin, type InvokeOutcome } from './invokeWithin.js';
 import { lambdaPayloadBytes } from './lambdaPayloadBytes.js';
@@ -11,7 +12,7 @@ import { readLambdaResult } from './readLambdaResult.js';
 import { readRequestBody } from './readRequestBody.js';
 import { refusalResponse, type Refusal } from './refusal.js';
 import { splitRequestTarget } from './splitRequestTarget.js';
-import type { HttpResponse, HttpRoute } from './types.js';
+import type { HttpResponse, HttpRoute, StartHttpServerOptions } from './types.js';
 
 export interface RequestHandlerOptions {
   readonly routes: readonly HttpRoute[];
@@ -24,6 +25,7 @@ export interface RequestHandlerOptions {
   /** Takes a throttling token for a request to the route; `false` when the route is over its limits. */
   readonly admit: (route: HttpRoute) => boolean;
   readonly policy: RequestPolicy;
+  readonly console?: StartHttpServerOptions['console'];
 }
 
 /**
@@ -62,6 +64,14 @@ async function serve(options: RequestHandlerOptions, request: IncomingMessage, r
   };
 
   const refuse = (refusal: Refusal) => finish(refusalResponse(refusal), '-', ` (${refusal.code})`);
+  if (options.console && (method === 'GET' || method === 'HEAD') && !matchRoute(options.routes, method, rawPath)) {
+    const asset = consoleAsset(options.console.assets, rawPath);
+    if (asset) {
+      request.resume();
+      const refused = guardRequest(request.headers, { ...options.policy, apiToken: undefined });
+      return refused ? refuse(refused) : finish(asset, 'console');
+    }
+  }
   const refusal = guardRequest(request.headers, options.policy);
   if (refusal) {
     // Nobody is going to read it; drained, the connection can carry the next request.
@@ -73,6 +83,9 @@ async function serve(options: RequestHandlerOptions, request: IncomingMessage, r
   const unsupported = checkBodyContentType(request.headers['content-type'], read.body.length, options.policy.bodyContentTypes);
   if (unsupported) return refuse(unsupported);
   const match = matchRoute(options.routes, method, rawPath);
+  if (!match && options.console && method === 'GET' && rawPath === '/console/triggers') {
+    return finish({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ triggers: options.console.triggers() })), cookies: [] }, 'console');
+  }
   if (!match) return finish(gatewayResponse('notFound'));
   const { functionId } = match.route;
   if (!options.admit(match.route)) return finish(gatewayResponse('tooManyRequests'), functionId, ' (throttled: over the stage rate and burst limits)');

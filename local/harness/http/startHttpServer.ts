@@ -46,6 +46,7 @@ export async function startHttpServer(options: StartHttpServerOptions): Promise<
     maxEventBytes: options.maxEventBytes ?? LAMBDA_SYNC_PAYLOAD.requestBytes,
     maxResultBytes: options.maxResultBytes ?? LAMBDA_SYNC_PAYLOAD.responseBytes,
     admit: admission(options.routes, options.throttle ?? HTTP_API_STAGE.throttle),
+    ...(options.console ? { console: options.console } : {}),
   });
   let closing = false;
   const server = createServer((request, response) => {

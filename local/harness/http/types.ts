@@ -50,6 +50,12 @@ export interface HttpResponse {
 }
 
 export interface StartHttpServerOptions {
+  /**
+   * The console (see local/console): its files, served at / and /console/ with the Host and origin
+   * checks of every request but no token (they hold no data), and the harness's trigger status at
+   * GET /console/triggers (with the token, when there is one).
+   */
+  readonly console?: { readonly assets: ReadonlyMap<string, { contentType: string; body: Buffer }>; readonly triggers: () => unknown };
   readonly port: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
