@@ -80,6 +80,10 @@ describe('syntor, the CLI, against the harness', () => {
     expect(await syntor('submit', 'compute', '{not json')).toMatchObject({ code: 2, stderr: expect.stringContaining('payload must be JSON') });
     const refused = await syntor('submit', 'compute', '{"op":"sum"}', '--timeout-ms', '50');
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--timeout-ms expects a whole number from 100') });
+    const unknown = await syntor('submit', 'nosuch.type');
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('POST /tasks: 400 Invalid task submission\n  type: no registered agent runs "nosuch.type"; the types they run: compute, data.transform') });
+    const workflow = await syntor('workflow', 'submit', JSON.stringify({ steps: { a: { type: 'compute' }, b: { type: 'nosuch.type', dependsOn: ['a'] } } }));
+    expect(workflow).toMatchObject({ code: 1, stderr: expect.stringContaining('steps.b.type: no registered agent runs "nosuch.type"') });
     const cancelled = await syntor('cancel', '00000000-0000-4000-8000-000000000000');
     expect(cancelled).toMatchObject({ code: 1, stderr: expect.stringContaining('POST /tasks/00000000-0000-4000-8000-000000000000/cancel: 404') });
   });
