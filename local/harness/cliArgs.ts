@@ -22,6 +22,7 @@ Options:
                          left out or shipped alike), into cdk.out/bundles; prints each function's bundle
   -h, --help             this text
 
+Console: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_HTTP_PORT>/ (tasks, workflows, agents, triggers, dead letters).
 HTTP routes: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_HTTP_PORT>, JSON bodies only, no requests from other
 origins' web pages, Host 127.0.0.1/localhost/[::1] (more: SYNTOR_HARNESS_ALLOWED_HOSTS=name,name:port).
 SYNTOR_API_TOKEN=<token> makes every route require "Authorization: Bearer <token>"; a SYNTOR_HARNESS_HOST
