@@ -16,8 +16,7 @@ import {
   createPool,
   createRedis,
   createRoutingTurns,
-  createTaskBatchStore,
-  createTaskStore,
+  createTaskRepository,
   createWorkflowStore,
 } from '../store/index.js';
 import type { Ports } from './ports.js';
@@ -35,11 +34,12 @@ export function createDeps(
   const pool: pg.Pool = createPool(config.postgres, { password: connections.postgresPassword });
   const redis: Redis = createRedis(config.redis, { tls: connections.redisTls });
   const producer: SyntorProducer = createProducer(createKafka(config, connections.kafka));
+  const tasks = createTaskRepository(pool);
   const ports = {
     config,
     producer,
     log: createLogger({ level: config.logLevel }),
-    batches: createTaskBatchStore(pool),
+    batches: tasks,
     agents: createAgentStore(pool),
     deadLetters: createDeadLetterStore(pool),
     outbox: createOutboxStore(pool),
@@ -53,7 +53,9 @@ export function createDeps(
     ...ports,
     pool,
     redis,
-    tasks: createTaskStore(pool),
+    // One repository under two names (issue #14): `batches` is the port coordination calls, `tasks`
+    // the API's reads and cancel; renaming every call site to one name is left for a change of its own.
+    tasks,
     guard: createIdempotencyGuard(redis),
     async close() {
       await producer.disconnect();

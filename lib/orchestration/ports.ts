@@ -9,8 +9,8 @@ import type {
   Locks as LockStore,
   OutboxStore,
   RoutingTurns as RoutingTurnStore,
+  PostgresTaskRepository,
   StoredAgent,
-  TaskBatchStore,
   WorkflowStore,
 } from '../store/index.js';
 
@@ -23,10 +23,10 @@ import type {
  */
 
 /** The tasks as coordination moves them: set-based, each move conditional on the state it expects. */
-export type TaskRepository = Pick<TaskBatchStore, 'createMany' | 'dispatch' | 'complete' | 'touch' | 'expire' | 'redrive' | 'countByStatus' | 'workLeft'> & {
-  /** The tasks in flight (assigned or running) per agent: the truth the capacity sets are rebuilt from. */
-  inFlightByAgent(): Promise<Map<string, string[]>>;
-};
+export type TaskRepository = Pick<
+  PostgresTaskRepository,
+  'createMany' | 'dispatch' | 'complete' | 'touch' | 'expire' | 'redrive' | 'countByStatus' | 'workLeft' | 'inFlightByAgent'
+>;
 
 /** The workflows: created, cancelled, and repaired by the sweeper. */
 export type WorkflowRepository = Pick<WorkflowStore, 'createMany' | 'cancel' | 'repair'>;

@@ -10,23 +10,15 @@ export { storableJson, storableText } from './postgres/storable.js';
 export { migrate, MIGRATIONS_DIR, MIGRATIONS_TABLE, type MigrateOptions } from './postgres/migrate.js';
 export { createPool, inTransaction, isPostgresAuthFailure, pgClientConfig, type PasswordSource, type PgConnection, type PoolOptions } from './postgres/pool.js';
 export type { StoredTask } from './postgres/taskRows.js';
-export {
-  createTaskStore,
-  type TaskEvent,
-  type TaskStore,
-  type TransitionChanges,
-  type TransitionOutcome,
-  type TransitionRequest,
-} from './postgres/taskStore.js';
-export {
-  createTaskBatchStore,
-  type Completion,
-  type DispatchDecision,
-  type DispatchOutcome,
-  type StatusUpdate,
-  type TaskBatchStore,
-  type TracedSubmission,
-} from './postgres/taskBatches.js';
+export { createTaskRepository, type PostgresTaskRepository } from './postgres/taskRepository.js';
+export type { Completion } from './postgres/completeAttempts.js';
+export type { TracedSubmission } from './postgres/createTasks.js';
+export type { DispatchDecision, DispatchOutcome } from './postgres/dispatchTasks.js';
+export type { RedriveOutcome } from './postgres/redriveTask.js';
+export type { TaskEvent } from './postgres/taskQueries.js';
+export type { StatusUpdate } from './postgres/touchTasks.js';
+export type { TransitionChanges, TransitionOutcome, TransitionRequest } from './postgres/transitionTask.js';
+export { CANCELLABLE, CLAIMABLE, ENDED, IN_FLIGHT, REDRIVABLE, STARTABLE, TASK_GUARDS, UNFINISHED, UNSETTLED } from './postgres/taskGuards.js';
 export type { NewTask } from './postgres/insertTasks.js';
 export type { LimitedTypeUsage, LimitUsage } from './postgres/limitUsage.js';
 export {

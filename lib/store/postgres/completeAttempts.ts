@@ -4,6 +4,7 @@ import { applySettlements, type Settle } from './settlement.js';
 import { storableJson } from './storable.js';
 import { appendEvents } from './taskEvents.js';
 import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
+import { IN_FLIGHT } from './taskGuards.js';
 
 export interface Completion {
   taskId: string;
@@ -24,7 +25,7 @@ export interface CompletedAttempts {
 }
 
 /**
- * Records attempt outcomes on the caller's transaction: an assigned/running task on that attempt,
+ * Records attempt outcomes on the caller's transaction: an in-flight (assigned or running) task on that attempt,
  * reported by the agent it was assigned to (another agent cannot end someone else's task), becomes
  * completed or failed, and the failed ones are settled in the same transaction, so a
  * redelivered batch after a crash finds nothing half done. Results and errors are made storable.
@@ -36,7 +37,7 @@ export async function completeAttempts(client: pg.ClientBase, completions: reado
     // attempt, or a forged one from another agent, in the same batch must not crowd out the real one.
     `WITH input AS (
        SELECT DISTINCT ON (i.id) i.* FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[], $6::text[]) AS i(id, attempt, outcome, result, error, agent)
-       JOIN tasks c ON c.id = i.id AND c.attempt = i.attempt AND c.assigned_agent = i.agent AND c.status IN ('assigned', 'running')
+       JOIN tasks c ON c.id = i.id AND c.attempt = i.attempt AND c.assigned_agent = i.agent AND c.status = ANY($7::text[])
        ORDER BY i.id
      ),
      previous AS (SELECT t.id, t.status FROM tasks t JOIN input i ON i.id = t.id ORDER BY t.id FOR UPDATE OF t)
@@ -47,7 +48,7 @@ export async function completeAttempts(client: pg.ClientBase, completions: reado
        completed_at = CASE WHEN i.outcome = 'success' THEN now() ELSE t.completed_at END,
        lease_expires_at = NULL, updated_at = now()
      FROM input i, previous p
-     WHERE t.id = i.id AND p.id = t.id AND t.status IN ('assigned', 'running') AND t.attempt = i.attempt AND t.assigned_agent = i.agent
+     WHERE t.id = i.id AND p.id = t.id AND t.status = ANY($7::text[]) AND t.attempt = i.attempt AND t.assigned_agent = i.agent
      RETURNING t.*, p.status AS previous_status`,
     [
       completions.map((c) => c.taskId),
@@ -56,6 +57,7 @@ export async function completeAttempts(client: pg.ClientBase, completions: reado
       completions.map((c) => (c.result === undefined ? null : storableJson(c.result))),
       completions.map((c) => (c.error === undefined ? null : storableJson(c.error))),
       completions.map((c) => c.agent),
+      IN_FLIGHT,
     ],
   );
   await appendEvents(

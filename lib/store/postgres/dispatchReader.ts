@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { listAgents, listRecentInstances, type StoredAgent } from './agentStore.js';
 import { lockLimitUsage, type LimitedTypeUsage, type LimitUsage } from './limitUsage.js';
+import { IN_FLIGHT } from './taskGuards.js';
 
 /**
  * What dispatch's `decide` may read, bound to the dispatch's transaction. Its reads run on that
@@ -22,7 +23,8 @@ export interface DispatchReader {
 export async function inFlightByAgent(client: pg.Pool | pg.ClientBase): Promise<Map<string, string[]>> {
   const { rows } = await client.query<{ agent: string; ids: string[] }>(
     `SELECT assigned_agent AS agent, array_agg(id::text) AS ids FROM tasks
-     WHERE status IN ('assigned', 'running') AND assigned_agent IS NOT NULL GROUP BY assigned_agent`,
+     WHERE status = ANY($1::text[]) AND assigned_agent IS NOT NULL GROUP BY assigned_agent`,
+    [IN_FLIGHT],
   );
   return new Map(rows.map((r) => [r.agent, r.ids]));
 }

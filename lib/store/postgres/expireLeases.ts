@@ -4,6 +4,7 @@ import { applySettlements, type Settle } from './settlement.js';
 import { storableJson } from './storable.js';
 import { appendEvents } from './taskEvents.js';
 import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
+import { IN_FLIGHT } from './taskGuards.js';
 
 /** A failed attempt whose lease ran out; `undelivered` when its assignment never left the outbox. */
 export type ExpiredTask = StoredTask & { undelivered: boolean };
@@ -23,9 +24,9 @@ export interface ExpiredLeases {
 export async function expireLeases(client: pg.ClientBase, limit: number, actor: string, settle: Settle): Promise<ExpiredLeases> {
   const { rows } = await client.query<TaskRow & { undelivered: boolean }>(
     `SELECT t.*, EXISTS (SELECT 1 FROM outbox o WHERE o.task_id = t.id AND o.attempt = t.attempt) AS undelivered
-     FROM tasks t WHERE t.status IN ('assigned', 'running') AND t.lease_expires_at < now()
+     FROM tasks t WHERE t.status = ANY($2::text[]) AND t.lease_expires_at < now()
      ORDER BY t.lease_expires_at LIMIT $1 FOR UPDATE OF t SKIP LOCKED`,
-    [limit],
+    [limit, IN_FLIGHT],
   );
   if (rows.length === 0) return { expired: [], settled: [], outboxIds: [] };
   const undelivered = rows.filter((r) => r.undelivered);

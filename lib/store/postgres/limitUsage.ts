@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { IN_FLIGHT } from './taskGuards.js';
 
 /** What dispatch needs to know of one limited type, as it stands in this transaction. */
 export interface LimitUsage {
@@ -29,8 +30,8 @@ export async function lockLimitUsage(
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('syntor.task-limit:' || $1::text))`, [type]);
     const running = await client.query<{ key: string | null; n: number }>(
       `SELECT CASE WHEN $2::text[] IS NULL THEN '' ELSE payload #>> $2::text[] END AS key, count(*)::int AS n
-       FROM tasks WHERE type = $1 AND status IN ('assigned', 'running') GROUP BY 1`,
-      [type, keyPath ?? null],
+       FROM tasks WHERE type = $1 AND status = ANY($3::text[]) GROUP BY 1`,
+      [type, keyPath ?? null, IN_FLIGHT],
     );
     const sent = rateWindowMs === undefined
       ? 0

@@ -4,6 +4,7 @@ import { insertDeadLetter } from './deadLetterStore.js';
 import { enqueueOutbox, type OutboxRecord } from './outbox.js';
 import { appendEvents } from './taskEvents.js';
 import { taskFromRow, type StoredTask, type TaskRow } from './taskRows.js';
+import { UNSETTLED } from './taskGuards.js';
 
 /** What happens to a failed attempt's task: another attempt later, or the dead letters. */
 export type Settlement =
@@ -34,26 +35,26 @@ export async function applySettlements(client: pg.ClientBase, plan: SettlePlan, 
       `UPDATE tasks t SET status = 'pending', retry_count = t.retry_count + CASE WHEN d.count_retry THEN 1 ELSE 0 END,
          assigned_agent = NULL, lease_expires_at = NULL, available_at = d.available_at, updated_at = now()
        FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[]) AS d(id, available_at, count_retry)
-       WHERE t.id = d.id AND t.status = 'failed'
+       WHERE t.id = d.id AND t.status = ANY($4::text[])
        RETURNING t.*`,
-      [retries.map((r) => r.taskId), retries.map((r) => r.availableAt), retries.map((r) => r.countRetry)],
+      [retries.map((r) => r.taskId), retries.map((r) => r.availableAt), retries.map((r) => r.countRetry), UNSETTLED],
     );
     const details = new Map(retries.map((r) => [r.taskId, r.detail]));
-    await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: 'failed', to: 'pending', attempt: r.attempt, detail: details.get(r.id) ?? {} })), actor);
+    await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: UNSETTLED[0]!, to: 'pending', attempt: r.attempt, detail: details.get(r.id) ?? {} })), actor);
     settled.push(...rows.map(taskFromRow));
   }
 
   if (deaths.length > 0) {
     const { rows } = await client.query<TaskRow>(
       `UPDATE tasks SET status = 'dead', completed_at = now(), lease_expires_at = NULL, updated_at = now()
-       WHERE id = ANY($1::uuid[]) AND status = 'failed' RETURNING *`,
-      [deaths.map((d) => d.taskId)],
+       WHERE id = ANY($1::uuid[]) AND status = ANY($2::text[]) RETURNING *`,
+      [deaths.map((d) => d.taskId), UNSETTLED],
     );
     const moved = new Set(rows.map((r) => r.id));
     const letters = deaths.filter((d) => moved.has(d.taskId));
     // The stored dead letter commits with the move: a dead task can always be redriven.
     for (const { letterId, letter } of letters) await insertDeadLetter(client, letter, letterId);
-    await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: 'failed', to: 'dead', attempt: r.attempt, detail: { error: r.error, deadLetter: letters.find((l) => l.taskId === r.id)?.letterId } })), actor);
+    await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: UNSETTLED[0]!, to: 'dead', attempt: r.attempt, detail: { error: r.error, deadLetter: letters.find((l) => l.taskId === r.id)?.letterId } })), actor);
     settled.push(...rows.map(taskFromRow));
   }
 

@@ -4,6 +4,7 @@ import { dependencyOutage } from '../../../lib/errors/dependencyOutage.js';
 import { createDeps, dispatchPending, getDeps, recordCompletions, relayOutbox, submitTasks, sweep, type Deps } from '../../../lib/orchestration/index.js';
 import { enqueueOutbox } from '../../../lib/store/index.js';
 import { eventually, resetState } from './support.js';
+import { parseSubmissions } from '../../fixtures/parsedSubmissions.js';
 
 // Clients pointed at ports where nothing listens: a broker or a cache that is down.
 const NOWHERE = 1;
@@ -47,7 +48,7 @@ describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
     const down = brokerDown();
 
     const started = Date.now();
-    const [submitted] = await submitTasks(down, [{ type: 'sink', requiredCapabilities: ['sink'] }], 'test');
+    const [submitted] = await submitTasks(down, parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
 
     const { task, created } = submitted!;
     expect(created).toBe(true);
@@ -69,7 +70,7 @@ describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
     const healthy = await getDeps();
     await registerSink(healthy);
     const down = brokerDown();
-    const { task } = (await submitTasks(down, [{ type: 'sink', requiredCapabilities: ['sink'], timeoutMs: 100 }], 'test'))[0]!;
+    const { task } = (await submitTasks(down, parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'], timeoutMs: 100 }]), 'test'))[0]!;
     await healthy.pool.query("UPDATE tasks SET lease_expires_at = now() - interval '1 second' WHERE id = $1", [task.id]);
 
     await sweep(down);
@@ -85,7 +86,7 @@ describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
   it('settles a failure in the transaction that records it: Redis failing afterwards leaves no task stuck in failed', async () => {
     const healthy = await getDeps();
     await registerSink(healthy);
-    await healthy.batches.createMany([{ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 }], 'test');
+    await healthy.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 }]), 'test');
     await dispatchPending(healthy);
     const { rows } = await healthy.pool.query<{ id: string }>("SELECT id FROM tasks WHERE status = 'assigned'");
     const taskId = rows[0]!.id;

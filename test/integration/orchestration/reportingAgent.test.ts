@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatchPending, getDeps, recordCompletions, type Deps } from '../../../lib/orchestration/index.js';
 import { resetState } from './support.js';
+import { parseSubmissions } from '../../fixtures/parsedSubmissions.js';
 
 async function registerSink(deps: Deps) {
   await deps.agents.register({ agent: 'sink', instanceId: 'sink-1', kind: 'worker', capabilities: ['sink'], concurrency: 10, startedAt: new Date().toISOString() });
@@ -13,7 +14,7 @@ describe('only the agent an attempt was assigned to can end it', () => {
   it('ignores a completion from another agent, even beside the real one in the same batch', async () => {
     const deps = await getDeps();
     await registerSink(deps);
-    await deps.batches.createMany([{ type: 'sink', requiredCapabilities: ['sink'] }], 'test');
+    await deps.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
     await dispatchPending(deps);
     const { rows } = await deps.pool.query<{ id: string }>("SELECT id FROM tasks WHERE status = 'assigned'");
     const taskId = rows[0]!.id;

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { TOPICS } from '../../../lib/contracts/index.js';
 import { dispatchPending, getDeps, recordCompletions, submitTasks, type Deps } from '../../../lib/orchestration/index.js';
 import { resetState } from '../orchestration/support.js';
+import { parseSubmissions } from '../../fixtures/parsedSubmissions.js';
 
 // A NUL byte and lone surrogates: what an HTTP body or a git server's error text may well contain,
 // and what PostgreSQL refuses in text (22021) and jsonb (22P05, 22P02).
@@ -11,7 +12,7 @@ const STORED = 'before\\u0000after \\ud800 lone \\udc00 end';
 async function assignedSinkTasks(deps: Deps, count: number): Promise<string[]> {
   await deps.agents.register({ agent: 'sink', instanceId: 'sink-1', kind: 'worker', capabilities: ['sink'], concurrency: 100, startedAt: new Date().toISOString() });
   await deps.liveness.beat('sink', 'sink-1', 60_000);
-  await deps.batches.createMany(Array.from({ length: count }, () => ({ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 })), 'test');
+  await deps.batches.createMany(parseSubmissions(Array.from({ length: count }, () => ({ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 }))), 'test');
   await dispatchPending(deps);
   const { rows } = await deps.pool.query<{ id: string }>("SELECT id FROM tasks WHERE status = 'assigned' ORDER BY id");
   return rows.map((r) => r.id);
@@ -54,7 +55,7 @@ describe('strings PostgreSQL refuses are made storable at the store boundary', (
   it('accepts a submission whose payload carries them', async () => {
     const deps = await getDeps();
 
-    const { task, created } = (await submitTasks(deps, [{ type: 'nobody-runs-this', payload: { text: HOSTILE } }], 'test'))[0]!;
+    const { task, created } = (await submitTasks(deps, parseSubmissions([{ type: 'nobody-runs-this', payload: { text: HOSTILE } }]), 'test'))[0]!;
 
     expect(created).toBe(true);
     expect(task.payload).toEqual({ text: STORED });

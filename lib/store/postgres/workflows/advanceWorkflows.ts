@@ -5,6 +5,7 @@ import { insertTasks, newTask } from '../insertTasks.js';
 import { enqueueOutbox, type OutboxRecord } from '../outbox.js';
 import { storableJson } from '../storable.js';
 import { appendEvents } from '../taskEvents.js';
+import { CANCELLABLE, ENDED } from '../taskGuards.js';
 import { taskFromRow, type StoredTask, type TaskRow } from '../taskRows.js';
 import { STEPS_QUERY, stepStateOf, type StepRow, type WorkflowRow } from './workflowRows.js';
 
@@ -47,9 +48,9 @@ export async function advanceWorkflows(client: pg.ClientBase, taskIds: readonly 
        error = CASE WHEN t.status = 'completed' THEN NULL ELSE t.error END,
        finished_at = now()
      FROM tasks t
-     WHERE s.task_id = t.id AND s.task_id = ANY($1::uuid[]) AND s.status = 'started' AND t.status IN ('completed', 'dead', 'cancelled')
+     WHERE s.task_id = t.id AND s.task_id = ANY($1::uuid[]) AND s.status = 'started' AND t.status = ANY($2::text[])
      RETURNING s.workflow_id`,
-    [taskIds],
+    [taskIds, ENDED],
   );
   return applyPlans(client, [...new Set(rows.map((r) => r.workflow_id))], actor, announce);
 }
@@ -154,11 +155,11 @@ async function finishWorkflows(client: pg.ClientBase, planned: readonly Planned[
 export async function cancelTasks(client: pg.ClientBase, ids: readonly string[], actor: string, detail: Record<string, unknown>): Promise<StoredTask[]> {
   if (ids.length === 0) return [];
   const { rows } = await client.query<TaskRow & { previous_status: TaskRow['status'] }>(
-    `WITH previous AS (SELECT id, status FROM tasks WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'assigned', 'running') ORDER BY id FOR UPDATE)
+    `WITH previous AS (SELECT id, status FROM tasks WHERE id = ANY($1::uuid[]) AND status = ANY($2::text[]) ORDER BY id FOR UPDATE)
      UPDATE tasks t SET status = 'cancelled', completed_at = now(), lease_expires_at = NULL, updated_at = now()
      FROM previous p WHERE t.id = p.id
      RETURNING t.*, p.status AS previous_status`,
-    [ids],
+    [ids, CANCELLABLE],
   );
   await appendEvents(client, rows.map((r) => ({ taskId: r.id, from: r.previous_status, to: 'cancelled', attempt: r.attempt, detail })), actor);
   return rows.map(taskFromRow);

@@ -4,6 +4,7 @@ import type { ParsedWorkflow, WorkflowStatus, WorkflowView } from '../../../cont
 import { enqueueOutbox } from '../outbox.js';
 import { inTransaction } from '../pool.js';
 import { storableJson } from '../storable.js';
+import { ENDED } from '../taskGuards.js';
 import { advanceWorkflows, applyPlans, cancelTasks, type AnnounceWorkflows, type WorkflowAdvance } from './advanceWorkflows.js';
 import { STEPS_QUERY, workflowSummaryOf, workflowViewOf, type StepRow, type WorkflowRow } from './workflowRows.js';
 
@@ -100,8 +101,8 @@ export function createWorkflowStore(pool: pg.Pool) {
     async repair(limit: number, actor: string, announce: AnnounceWorkflows): Promise<WorkflowAdvance> {
       const { rows } = await pool.query<{ task_id: string }>(
         `SELECT s.task_id FROM workflow_steps s JOIN tasks t ON t.id = s.task_id
-         WHERE s.status = 'started' AND t.status IN ('completed', 'dead', 'cancelled') LIMIT $1`,
-        [limit],
+         WHERE s.status = 'started' AND t.status = ANY($2::text[]) LIMIT $1`,
+        [limit, ENDED],
       );
       return inTransaction(pool, (client) => advanceWorkflows(client, rows.map((r) => r.task_id), actor, announce));
     },

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPool, createTaskStore, StoreIllegalTransitionError } from '../../../lib/store/index.js';
+import { createPool, createTaskRepository, StoreIllegalTransitionError } from '../../../lib/store/index.js';
+import { parseSubmissions } from '../../fixtures/parsedSubmissions.js';
 import { testConfig } from '../support/testConfig.js';
 
-describe('task store', () => {
+describe('task repository', () => {
   const pool = createPool(testConfig().postgres);
-  const tasks = createTaskStore(pool);
+  const tasks = createTaskRepository(pool);
   afterAll(() => pool.end());
 
-  const submit = () => tasks.create({ type: 'compute', requiredCapabilities: ['compute'], payload: { op: 'sum' } }, 'test');
+  const submitOne = async (submission: Parameters<typeof parseSubmissions>[0][number]) => (await tasks.createMany(parseSubmissions([submission]), 'test'))[0]!;
+  const submit = () => submitOne({ type: 'compute', requiredCapabilities: ['compute'], payload: { op: 'sum' } });
 
   it('persists a submission as pending with defaults and a created event', async () => {
     const { task, created } = await submit();
@@ -21,8 +23,8 @@ describe('task store', () => {
 
   it('returns the same task for the same idempotency key instead of a duplicate', async () => {
     const idempotencyKey = randomUUID();
-    const first = await tasks.create({ type: 'compute', idempotencyKey }, 'test');
-    const second = await tasks.create({ type: 'compute', idempotencyKey, priority: 15 }, 'test');
+    const first = await submitOne({ type: 'compute', idempotencyKey });
+    const second = await submitOne({ type: 'compute', idempotencyKey, priority: 15 });
 
     expect(second).toEqual({ task: first.task, created: false });
   });
@@ -97,14 +99,43 @@ describe('task store', () => {
     expect(await tasks.events(task.id)).toHaveLength(2);
   });
 
-  it('extends the lease only for the current attempt of an active task', async () => {
+  it('extends the lease only for the current attempt of an in-flight task', async () => {
+    const { task } = await submit();
+    const lease = new Date(Date.now() + 1_000);
+    await tasks.transition(task.id, { to: 'assigned', actor: 'c', changes: { newAttempt: true, leaseExpiresAt: lease } });
+
+    const stale = await tasks.touch([{ taskId: task.id, attempt: 2, state: 'progress' }], 0, 'worker');
+    const current = await tasks.touch([{ taskId: task.id, attempt: 1, state: 'progress' }], 0, 'worker');
+
+    expect(stale).toEqual({ extended: 0, started: [] });
+    expect(current).toEqual({ extended: 1, started: [] });
+    const after = (await tasks.get(task.id))!;
+    expect(after.status).toBe('assigned');
+    expect(Date.parse(after.leaseExpiresAt!)).toBeGreaterThan(lease.getTime() + 30_000);
+  });
+
+  it('starts an assigned task on its running heartbeat, once, with its history', async () => {
     const { task } = await submit();
     await tasks.transition(task.id, { to: 'assigned', actor: 'c', changes: { newAttempt: true, leaseExpiresAt: new Date(Date.now() + 1_000) } });
-    const later = new Date(Date.now() + 60_000);
 
-    expect(await tasks.extendLease(task.id, 1, later)).toBe(true);
-    expect(await tasks.extendLease(task.id, 2, later)).toBe(false);
-    expect((await tasks.get(task.id))?.leaseExpiresAt).toBe(later.toISOString());
+    const first = await tasks.touch([{ taskId: task.id, attempt: 1, state: 'running' }], 0, 'worker');
+    const again = await tasks.touch([{ taskId: task.id, attempt: 1, state: 'running' }], 0, 'worker');
+
+    expect(first).toEqual({ extended: 1, started: [task.id] });
+    expect(again).toEqual({ extended: 1, started: [] });
+    expect((await tasks.events(task.id)).map((e) => `${e.fromStatus}→${e.toStatus}@${e.attempt}`)).toEqual(['null→pending@0', 'pending→assigned@1', 'assigned→running@1']);
+  });
+
+  it('redrives only a dead task, with its history', async () => {
+    const { task } = await submit();
+    const refused = await tasks.redrive(randomUUID(), task.id, 'api', []);
+    await pool.query("UPDATE tasks SET status = 'dead' WHERE id = $1", [task.id]);
+
+    const redriven = await tasks.redrive(randomUUID(), task.id, 'api', []);
+
+    expect(refused).toEqual({ applied: false, status: 'pending' });
+    expect(redriven).toMatchObject({ applied: true, task: { status: 'pending', retryCount: 0 } });
+    expect((await tasks.events(task.id)).at(-1)).toMatchObject({ fromStatus: 'dead', toStatus: 'pending' });
   });
 
   it('lists tasks by status', async () => {
