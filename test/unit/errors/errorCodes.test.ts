@@ -14,6 +14,8 @@ const CLASS = /^export (abstract )?class (\w+) extends (\w+)/gm;
  */
 const EXAMPLES: Record<string, readonly unknown[]> = {
   ManifestInvalidError: ['worker', 'name: required'],
+  HttpRouteNotFoundError: ['GET', '/nowhere'],
+  HttpRequestBodyError: [{ statusCode: 400, body: '{"message":"not JSON"}' }, 'not JSON'],
   ConfigInvalidError: [[{ variable: 'SYNTOR_X', expected: 'a number' }]],
   AwsBrokersLookupError: ['arn:aws:kafka:eu-west-1:1:cluster/c/1', 'no IAM listener'],
   AwsSecretReadError: ['arn:aws:secretsmanager:eu-west-1:1:secret:s'],
