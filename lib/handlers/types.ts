@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { MessageOf, MessageType } from '../contracts/index.js';
 import type { KafkaRecord, SyntorProducer } from '../kafka/index.js';
-import type { TraceContext } from '../observability/tracing.js';
+import type { TraceContext } from '../observability/traceContext.js';
 import type { RecordFailure } from './deadLetterRecord.js';
 
 export interface DecodedRecord<T extends MessageType> {
@@ -9,11 +9,12 @@ export interface DecodedRecord<T extends MessageType> {
   message: MessageOf<T>;
   /**
    * The trace context of this record's processing span (a child of the `traceparent` the record came
-   * with): pass it on to what is published because of this record, so the task's trace continues.
+   * with): run per-record work in it (`trace.with`) and pass it as `trace` to what is published because
+   * of this record, so the task's trace continues.
    */
+  trace: TraceContext;
+  /** `trace` as a string, for a value that is stored (a completion the coordinator logs). */
   traceparent?: string;
-  /** The same span as a context, for `context.with` around per-record work. */
-  traceContext: TraceContext;
 }
 
 /** A record that cannot be processed: unreadable, of a type the function does not handle, or failing alone. */

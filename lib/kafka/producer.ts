@@ -1,6 +1,7 @@
 import { Partitioners, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import type { Message } from '../contracts/index.js';
-import { activeContext, endSpan, SpanKind, startSpan, traceparentOf, type TraceContext } from '../observability/tracing.js';
+import { TraceContext } from '../observability/traceContext.js';
+import { SpanKind } from '../observability/tracing.js';
 import { dependencyOutage, markDependency } from '../errors/dependencyOutage.js';
 import { currentScope } from '../manifest/invocationScope.js';
 import { currentEnvelopeAuth } from './auth/envelopeAuth.js';
@@ -14,7 +15,12 @@ export { HEADERS } from './encodeRecord.js';
 export interface PublishOptions {
   /** Per-entity ordering: the task id or agent name. */
   key?: string | null;
-  /** Continues this trace; when absent, the active trace context, else a new root trace. */
+  /**
+   * The trace context the message continues (the `traceparent` header is derived from it); when absent,
+   * the active one, and without a span in either, a new root trace.
+   */
+  trace?: TraceContext;
+  /** A stored `traceparent` to continue instead (a string kept at a storage edge); `trace` wins. */
   traceparent?: string;
   headers?: Record<string, string>;
 }
@@ -29,12 +35,12 @@ export interface SyntorProducer {
   disconnect(): Promise<void>;
 }
 
-function toRecord(message: Message, options: PublishOptions = {}, active?: TraceContext) {
-  const explicit = options.traceparent !== undefined && isTraceparent(options.traceparent) ? options.traceparent : undefined;
+function toRecord(message: Message, options: PublishOptions, active: TraceContext) {
+  const { trace, traceparent: stored, ...rest } = options;
   // Each message continues its own trace (a batch often carries many tasks'); without one, the active
   // span's, and without a tracing SDK or a parent, a new root trace.
-  const traceparent = explicit ?? traceparentOf(active);
-  const { topic, ...record } = encodeRecord(message, { ...options, ...(traceparent ? { traceparent } : {}) });
+  const traceparent = trace?.traceparent() ?? (stored !== undefined && isTraceparent(stored) ? stored : undefined) ?? active.traceparent();
+  const { topic, ...record } = encodeRecord(message, { ...rest, ...(traceparent ? { traceparent } : {}) });
   return { topic, record };
 }
 
@@ -95,10 +101,10 @@ export function createProducer(kafka: Kafka): SyntorProducer {
   }
 
   async function publishAll(messages: readonly { message: Message; options?: PublishOptions }[]) {
-    const active = activeContext();
+    const active = TraceContext.active();
     const byTopic = new Map<string, ReturnType<typeof toRecord>['record'][]>();
     for (const { message, options } of messages) {
-      const { topic, record } = toRecord(message, options, active);
+      const { topic, record } = toRecord(message, options ?? {}, active);
       const records = byTopic.get(topic);
       if (records) records.push(record);
       else byTopic.set(topic, [record]);
@@ -106,24 +112,15 @@ export function createProducer(kafka: Kafka): SyntorProducer {
     assertMayWrite(byTopic.keys());
     const signer = await currentEnvelopeAuth().signer();
     // One span per request to the broker, in the caller's trace: what the send cost, not whose it was.
-    const span = startSpan(`send ${[...byTopic.keys()].join(' ')}`, {
-      kind: SpanKind.PRODUCER,
-      parent: active,
-      attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': messages.length },
-    });
-    try {
-      const sent = await withProducer((producer) =>
+    const sending = { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': messages.length } };
+    return active.span(`send ${[...byTopic.keys()].join(' ')}`, sending, () =>
+      withProducer((producer) =>
         producer.sendBatch({
           acks: -1,
           topicMessages: [...byTopic].map(([topic, records]) => ({ topic, messages: records.map((r) => signed(topic, r, signer)) })),
         }),
-      );
-      endSpan(span);
-      return sent;
-    } catch (error) {
-      endSpan(span, error);
-      throw error;
-    }
+      ),
+    );
   }
 
   return {

@@ -1,17 +1,6 @@
-import {
-  context,
-  ROOT_CONTEXT,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-  type Attributes,
-  type Context as TraceContext,
-  type Link,
-  type Span,
-  type SpanContext,
-} from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span, type SpanContext } from '@opentelemetry/api';
 
-export { context, ROOT_CONTEXT, SpanKind, trace, type Span, type TraceContext };
+export { SpanKind };
 
 /** The instrumentation scope of every span SYNTOR itself starts. */
 export const TRACER_NAME = 'syntor';
@@ -30,31 +19,17 @@ export function tracer() {
   return trace.getTracer(TRACER_NAME);
 }
 
-/** The active trace context (the root one unless an SDK with a context manager runs). */
-export function activeContext(): TraceContext {
-  return context.active();
-}
-
 /** The context a `traceparent` header continues (`base` when there is none or it is malformed). */
-export function contextFromTraceparent(traceparent: string | undefined, base: TraceContext = ROOT_CONTEXT): TraceContext {
+export function contextFromTraceparent(traceparent: string | undefined, base: Context = ROOT_CONTEXT): Context {
   const match = traceparent === undefined ? null : TRACEPARENT.exec(traceparent);
   if (!match) return base;
   return trace.setSpanContext(base, { traceId: match[1]!, spanId: match[2]!, traceFlags: parseInt(match[3]!, 16) & 1, isRemote: true });
 }
 
-function format(spanContext: SpanContext | undefined): string | undefined {
+/** The `traceparent` that continues a span (undefined for none or an invalid one). */
+export function traceparentOfSpanContext(spanContext: SpanContext | undefined): string | undefined {
   if (!spanContext || !trace.isSpanContextValid(spanContext)) return undefined;
   return `00-${spanContext.traceId}-${spanContext.spanId}-0${spanContext.traceFlags & 1}`;
-}
-
-/** The `traceparent` that continues `ctx`'s span (undefined when it has none). */
-export function traceparentOf(ctx: TraceContext = context.active()): string | undefined {
-  return format(trace.getSpanContext(ctx));
-}
-
-/** The `traceparent` of a span, for a message or a stored task that continues it. */
-export function traceparentOfSpan(span: Span): string | undefined {
-  return format(span.spanContext());
 }
 
 export interface SpanOptions {
@@ -62,10 +37,10 @@ export interface SpanOptions {
   attributes?: Attributes;
   links?: Link[];
   /** @default the active context */
-  parent?: TraceContext;
+  parent?: Context;
 }
 
-/** Starts a span; the caller ends it (see `endSpan`). */
+/** Starts a span; the caller ends it (see `endSpan`). `TraceContext` is the way to start one elsewhere. */
 export function startSpan(name: string, options: SpanOptions = {}): Span {
   const { parent, ...rest } = options;
   return tracer().startSpan(name, rest, parent ?? context.active());
@@ -78,23 +53,4 @@ export function endSpan(span: Span, error?: unknown): void {
     span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
   }
   span.end();
-}
-
-/**
- * Runs `work` in a new span made active (client spans of pg, ioredis and http nest under it), ending it
- * when `work` settles.
- *
- * @example
- * await inSpan('dispatch', { attributes: { 'syntor.tasks': 12 } }, () => dispatchPending(deps));
- */
-export async function inSpan<T>(name: string, options: SpanOptions, work: (span: Span) => Promise<T>): Promise<T> {
-  const span = startSpan(name, options);
-  try {
-    const result = await context.with(trace.setSpan(options.parent ?? context.active(), span), () => work(span));
-    endSpan(span);
-    return result;
-  } catch (error) {
-    endSpan(span, error);
-    throw error;
-  }
 }

@@ -1,6 +1,6 @@
 import { createMessage, type PayloadInput } from '../contracts/index.js';
 import { taskMetrics } from '../observability/metrics.js';
-import { contextFromTraceparent, endSpan, startSpan, traceparentOfSpan } from '../observability/tracing.js';
+import { TraceContext } from '../observability/traceContext.js';
 import { route, STRATEGIES, type Candidate } from '../routing/index.js';
 import type { DispatchDecision, DispatchOutcome, DispatchReader, OutboxRecord, StoredTask } from '../store/index.js';
 import { loadCandidates, type CandidateDeps } from './candidates.js';
@@ -111,15 +111,13 @@ function recordDispatch(strategy: string, assigned: readonly StoredTask[], unrou
  * transaction: each assignment in a `dispatch` span of its task's trace (the submission's context).
  */
 function announce({ assigned, unroutable }: Omit<DispatchOutcome, 'outboxIds'>): OutboxRecord[] {
-  const records = assigned.map((task) => {
-    const span = startSpan('dispatch', {
-      parent: contextFromTraceparent(task.traceparent),
-      attributes: { 'syntor.task.id': task.id, 'syntor.task.type': task.type, 'syntor.task.attempt': task.attempt, 'syntor.agent': task.assignedAgent! },
-    });
-    const traceparent = traceparentOfSpan(span) ?? task.traceparent;
-    endSpan(span);
-    return outboxRecord(assignmentOf(task), { key: task.id, ...(traceparent ? { traceparent } : {}), task: { id: task.id, attempt: task.attempt } });
-  });
+  const records = assigned.map((task) =>
+    TraceContext.fromTraceparent(task.traceparent).span(
+      'dispatch',
+      { attributes: { 'syntor.task.id': task.id, 'syntor.task.type': task.type, 'syntor.task.attempt': task.attempt, 'syntor.agent': task.assignedAgent! } },
+      (trace) => outboxRecord(assignmentOf(task), { key: task.id, trace, task: { id: task.id, attempt: task.attempt } }),
+    ),
+  );
   const events = unroutable
     // A task waiting on its type's limits is as asked, not a problem to announce.
     .filter((u) => u.changed && !u.held)

@@ -1,6 +1,7 @@
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { chunkBySize, RECORD_FRAMING_BYTES, recordBytes } from '../kafka/messageSize.js';
-import { activeContext, endSpan, SpanKind, startSpan } from '../observability/tracing.js';
+import { TraceContext } from '../observability/traceContext.js';
+import { SpanKind } from '../observability/tracing.js';
 import type { Logger } from '../observability/index.js';
 import type { ClaimedOutboxRecord } from '../store/index.js';
 import type { DeadLetterArchive, EventBus, Outbox } from './ports.js';
@@ -133,18 +134,11 @@ async function sendInOrder(deps: RelayDeps, rows: readonly ClaimedOutboxRecord[]
 
 /** One broker request, as a `send` span in the caller's trace (each record carries its own task's context). */
 async function sendTraced(deps: RelayDeps, topic: string, records: { key: string | null; value: string; headers: Record<string, string> }[]): Promise<void> {
-  const span = startSpan(`send ${topic}`, {
+  const sending = {
     kind: SpanKind.PRODUCER,
-    parent: activeContext(),
     attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.destination.name': topic, 'messaging.batch.message_count': records.length },
-  });
-  try {
-    await deps.producer.sendRaw(topic, records);
-    endSpan(span);
-  } catch (error) {
-    endSpan(span, error);
-    throw error;
-  }
+  };
+  await TraceContext.active().span(`send ${topic}`, sending, () => deps.producer.sendRaw(topic, records));
 }
 
 /**

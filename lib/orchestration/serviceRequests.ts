@@ -1,4 +1,5 @@
 import { createMessage, type FieldError, type MessageOf, type PayloadInput } from '../contracts/index.js';
+import type { TraceContext } from '../observability/traceContext.js';
 import type { TracedSubmission } from '../store/index.js';
 import { checkWorkflow } from '../workflows/checkWorkflow.js';
 import type { EventBus, TaskRepository } from './ports.js';
@@ -17,7 +18,8 @@ export const kafkaSubmitter = (source: string): string => `kafka:${source}`;
 /** A service request with the trace context of the record it came in. */
 export interface ServiceRequestRecord {
   message: MessageOf<'service.request'>;
-  traceparent?: string | undefined;
+  /** The record's trace context: the submission keeps it, the response continues it. */
+  trace?: TraceContext;
 }
 
 /** A refused request's error: its code says which kind of request was invalid, `details` names each field. */
@@ -27,7 +29,11 @@ function refused(operation: 'task.submit' | 'workflow.submit', errors: FieldErro
     : { operation, ok: false, error: { code: 'invalid-workflow', message: 'Invalid workflow', retriable: false, details: errors } };
 }
 
-const traced = ({ traceparent }: { traceparent?: string | undefined }) => (traceparent ? { traceparent } : {});
+/** The request's context as the stored task or workflow keeps it: a string in its row. */
+function stored({ trace }: ServiceRequestRecord): { traceparent?: string } {
+  const traceparent = trace?.traceparent();
+  return traceparent ? { traceparent } : {};
+}
 
 /**
  * Answers `service.request` messages addressed to the coordinator. The `task.submit` requests of one
@@ -46,7 +52,7 @@ export async function answerServiceRequests(
       const check = checkWorkflow(params);
       // Without a key of its own, the request's id is one: a redelivered request creates nothing twice.
       const idempotencyKey = check.ok ? (check.workflow.idempotencyKey ?? `service-request:${requests[index]!.message.id}`) : undefined;
-      if (check.ok) workflows.push({ workflow: { ...check.workflow, idempotencyKey, ...traced(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
+      if (check.ok) workflows.push({ workflow: { ...check.workflow, idempotencyKey, ...stored(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
       else responses[index] = refused(operation, check.errors);
       return;
     }
@@ -55,7 +61,7 @@ export async function answerServiceRequests(
       return;
     }
     const check = checkSubmission(params);
-    if (check.ok) valid.push({ submission: { ...check.submission, ...traced(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
+    if (check.ok) valid.push({ submission: { ...check.submission, ...stored(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
     else responses[index] = refused(operation, check.errors);
   });
   // Types are checked against the registry once for the whole batch.
@@ -84,13 +90,13 @@ export async function answerServiceRequests(
     responses[index] = { operation: 'workflow.submit', ok: true, result: { id: view.id, status: view.status, created } };
   });
   await deps.producer.publishAll(
-    requests.map(({ message: request, traceparent }, index) => ({
+    requests.map(({ message: request, trace }, index) => ({
       message: createMessage('service.response', responses[index]!, {
         source: 'coordination',
         target: request.source,
         correlationId: request.correlationId ?? request.id,
       }),
-      options: { key: request.correlationId ?? request.id, ...traced({ traceparent }) },
+      options: { key: request.correlationId ?? request.id, ...(trace ? { trace } : {}) },
     })),
   );
 }

@@ -2,7 +2,7 @@ import { fieldErrorsOf, payloadProblems, submissionProblems, taskSubmissionSchem
 import { newTraceparent } from '../kafka/traceparent.js';
 import { dependencyOutage } from '../errors/dependencyOutage.js';
 import { taskMetrics } from '../observability/metrics.js';
-import { traceparentOf } from '../observability/tracing.js';
+import { TraceContext } from '../observability/traceContext.js';
 import type { StoredTask, TracedSubmission } from '../store/index.js';
 import { dispatchPending, type DispatchDeps } from './dispatcher.js';
 import type { TaskRepository } from './ports.js';
@@ -36,7 +36,8 @@ export function checkSubmission(input: unknown): SubmissionCheck {
  * without the admin scope see only their own.
  */
 export async function submitTasks(deps: DispatchDeps & { batches: Pick<TaskRepository, 'createMany'> }, submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
-  const active = traceparentOf();
+  // The task rows store the context as a string.
+  const active = TraceContext.active().traceparent();
   const results = await deps.batches.createMany(
     submissions.map((s) => ({ ...s, traceparent: s.traceparent ?? active ?? newTraceparent() })),
     actor,

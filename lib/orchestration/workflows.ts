@@ -1,7 +1,7 @@
 import type { ParsedWorkflow, WorkflowView } from '../contracts/index.js';
 import { newTraceparent } from '../kafka/traceparent.js';
 import { taskMetrics } from '../observability/metrics.js';
-import { traceparentOf } from '../observability/tracing.js';
+import { TraceContext } from '../observability/traceContext.js';
 import type { AnnounceWorkflows, WorkflowAdvance } from '../store/index.js';
 import type { DispatchDeps } from './dispatcher.js';
 import { relayOutbox, type RelayDeps } from './outboxRelay.js';
@@ -54,7 +54,8 @@ export interface WorkflowSubmissionRecord {
  * and dispatches once for all. Each workflow's tasks share its trace context (given, else the active one, else a new root).
  */
 export async function submitWorkflows(deps: SubmitWorkflowDeps, submissions: readonly WorkflowSubmissionRecord[], actor: string): Promise<{ workflow: WorkflowView; created: boolean }[]> {
-  const active = traceparentOf();
+  // The task rows store the context as a string.
+  const active = TraceContext.active().traceparent();
   const { results, advance } = await deps.workflows.createMany(
     submissions.map(({ workflow, submitter }) => ({ workflow: { ...workflow, traceparent: workflow.traceparent ?? active ?? newTraceparent() }, submitter: submitter ?? null })),
     actor,

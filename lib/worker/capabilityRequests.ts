@@ -7,7 +7,7 @@ import { createMessage, type MessageOf, type PayloadInput } from '../contracts/i
 import { createKafkaBatchHandler } from '../handlers/index.js';
 import type { SyntorProducer } from '../kafka/index.js';
 import { getLogger, type Logger } from '../observability/index.js';
-import { context as traceContext, ROOT_CONTEXT, type TraceContext } from '../observability/tracing.js';
+import { TraceContext } from '../observability/traceContext.js';
 import { toCapabilityLogger } from './capabilityLog.js';
 import { getWorkerDeps } from './deps.js';
 import { mapWithLimit } from './mapWithLimit.js';
@@ -32,8 +32,7 @@ export interface CapabilityRequestsRun {
 export interface CapabilityRequestRecord {
   message: MessageOf<'service.request'>;
   /** The record's trace context: the capability runs in it and the response continues it. */
-  traceparent?: string | undefined;
-  traceContext?: TraceContext;
+  trace?: TraceContext;
 }
 
 /**
@@ -44,19 +43,19 @@ export interface CapabilityRequestRecord {
  */
 export async function answerCapabilityRequests(run: CapabilityRequestsRun, requests: readonly CapabilityRequestRecord[]): Promise<void> {
   const known = [...run.capabilities.keys()].join(', ');
-  const responses = await mapWithLimit(requests, run.concurrency, ({ message: request, traceContext: trace }): Promise<Response> => {
+  const responses = await mapWithLimit(requests, run.concurrency, ({ message: request, trace }): Promise<Response> => {
     const { operation, params } = request.payload;
     const capability = run.capabilities.get(operation);
     if (!capability) {
       return Promise.resolve({ operation, ok: false, error: { code: 'unknown-operation', message: `${run.agent} has no operation "${operation}" (it has ${known})`, retriable: false } });
     }
     const log = run.logger.child({ correlationId: request.correlationId ?? request.id, agent: run.agent, operation });
-    return traceContext.with(trace ?? ROOT_CONTEXT, () => answerOne(run, capability, params, log));
+    return (trace ?? TraceContext.ROOT).with(() => answerOne(run, capability, params, log));
   });
   await run.producer.publishAll(
-    requests.map(({ message: request, traceparent }, index) => ({
+    requests.map(({ message: request, trace }, index) => ({
       message: createMessage('service.response', responses[index]!, { source: run.agent, target: request.source, correlationId: request.correlationId ?? request.id }),
-      options: { key: request.correlationId ?? request.id, ...(traceparent ? { traceparent } : {}) },
+      options: { key: request.correlationId ?? request.id, ...(trace ? { trace } : {}) },
     })),
   );
 }

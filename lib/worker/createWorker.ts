@@ -1,7 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { createMessage, jsonBytes, LIMITS, type PayloadInput } from '../contracts/index.js';
 import { createKafkaBatchHandler, observeHandler } from '../handlers/index.js';
-import { context as traceContext } from '../observability/tracing.js';
 import { chunkBySize } from '../kafka/messageSize.js';
 import { mapWithLimit } from './mapWithLimit.js';
 import { createPresence } from './presence.js';
@@ -45,13 +44,13 @@ export function createWorker(worker: WorkerDefinition) {
         presence.started();
         try {
           // The record's span is active while its task runs: the capability's own calls nest under it.
-          return await traceContext.with(record.traceContext, () => runAssignment({
+          return await record.trace.with(() => runAssignment({
             assignment: record.message.payload,
             capabilities,
             instanceId: `${worker.name}-${INSTANCE_ID}`,
             context,
             producer,
-            ...(record.traceparent ? { traceparent: record.traceparent } : {}),
+            trace: record.trace,
             ...(record.message.correlationId ? { correlationId: record.message.correlationId } : {}),
           }));
         } finally {
@@ -59,15 +58,15 @@ export function createWorker(worker: WorkerDefinition) {
         }
       });
       // Each outcome continues the trace of the assignment it answers.
-      const traceparents = new Map(claimed.map(({ record }) => [record.message.payload.task.id, record.traceparent]));
+      const traces = new Map(claimed.map(({ record }) => [record.message.payload.task.id, record.trace]));
       try {
         for (const chunk of chunkBySize(outcomes, outcomeBytes, LIMITS.brokerMessageBytes)) {
           await producer.publishAll(
             chunk.map((outcome: PayloadInput<'task.complete'>) => {
-              const traceparent = traceparents.get(outcome.taskId);
+              const trace = traces.get(outcome.taskId);
               return {
                 message: createMessage('task.complete', outcome, { source: worker.name }),
-                options: { key: outcome.taskId, ...(traceparent ? { traceparent } : {}) },
+                options: { key: outcome.taskId, ...(trace ? { trace } : {}) },
               };
             }),
           );

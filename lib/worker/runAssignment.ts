@@ -3,8 +3,9 @@ import { toErrorInfo } from '../capabilities/errorInfo.js';
 import { runCapability } from '../capabilities/runCapability.js';
 import type { Capability, CapabilityContext } from '../capabilities/types.js';
 import { createMessage, type PayloadInput, type TaskAssignPayload } from '../contracts/index.js';
-import { traceIdOf, type SyntorProducer } from '../kafka/index.js';
+import type { SyntorProducer } from '../kafka/index.js';
 import { getLogger, taskLogger, type Logger } from '../observability/index.js';
+import type { TraceContext } from '../observability/traceContext.js';
 import { toCapabilityLogger } from './capabilityLog.js';
 import { checkResultSize, fitErrorInfo } from './resultSize.js';
 
@@ -19,7 +20,8 @@ export interface AssignmentRun {
   instanceId: string;
   context: Context;
   producer: SyntorProducer;
-  traceparent?: string;
+  /** The assignment record's trace context: the status updates continue it, the log lines carry its trace id. */
+  trace?: TraceContext;
   /** The assignment envelope's correlation id, carried on the task's log lines. */
   correlationId?: string;
   /** @default getLogger() */
@@ -34,7 +36,7 @@ export interface AssignmentRun {
  */
 export async function runAssignment(run: AssignmentRun): Promise<PayloadInput<'task.complete'>> {
   const { task, attempt, agent } = run.assignment;
-  const log = taskLogger(run.logger ?? getLogger(), { taskId: task.id, correlationId: run.correlationId, agent, attempt, traceId: traceIdOf(run.traceparent) });
+  const log = taskLogger(run.logger ?? getLogger(), { taskId: task.id, correlationId: run.correlationId, agent, attempt, traceId: run.trace?.traceId() });
   const outcome = await attemptTask(run, log);
   if (outcome.outcome === 'success') {
     log.info({ type: task.type, durationMs: outcome.durationMs }, 'task completed');
@@ -60,7 +62,7 @@ async function attemptTask(run: AssignmentRun, log: Logger): Promise<PayloadInpu
   const deadline = started + budget;
   const abort = new AbortController();
   const status = (payload: Omit<PayloadInput<'task.status'>, 'taskId' | 'attempt' | 'agent' | 'instanceId'>) =>
-    producer.publish(createMessage('task.status', { ...base, ...payload }, { source: agent }), { key: task.id, ...(run.traceparent ? { traceparent: run.traceparent } : {}) });
+    producer.publish(createMessage('task.status', { ...base, ...payload }, { source: agent }), { key: task.id, ...(run.trace ? { trace: run.trace } : {}) });
   const ctx: CapabilityContext = {
     reportProgress: (percent, message) => status({ state: 'progress', progress: Math.max(0, Math.min(100, percent)), ...(message ? { message } : {}) }).then(() => undefined),
     remainingTimeMs: () => Math.max(0, deadline - Date.now()),

@@ -4,7 +4,8 @@ import type { Message, MessageOf, MessageType } from '../../contracts/index.js';
 import { authenticateRecord, currentEnvelopeAuth, type EnvelopeKeyring } from '../../kafka/auth/index.js';
 import { decodeMessage, headerValue, MskRecordDecodeError, readMskEvent, type KafkaRecord } from '../../kafka/index.js';
 import { getLogger } from '../../observability/logger.js';
-import { contextFromTraceparent, endSpan, ROOT_CONTEXT, SpanKind, startSpan, trace, traceparentOfSpan, type Span } from '../../observability/tracing.js';
+import { TraceContext } from '../../observability/traceContext.js';
+import { SpanKind } from '../../observability/tracing.js';
 import { batchItemFailures } from '../batchItemFailures.js';
 import { HANDLER_ERROR, UNAUTHENTICATED, UNEXPECTED_TYPE } from '../constants.js';
 import { deadLetterRecords } from '../deadLetterRecord.js';
@@ -12,10 +13,10 @@ import { errorInfo } from '../errorInfo.js';
 import type { BatchOutcome, DecodedRecord, KafkaBatchOptions, PoisonRecord } from '../types.js';
 import { inInvocation, invocationTraceContext } from './observability.js';
 
-/** Per-invocation state, under this key of `request.internal`: each record's processing span. */
+/** Per-invocation state, under this key of `request.internal`: each record's trace context (its processing span). */
 export const KAFKA_BATCH_KEY = 'syntor:kafka-batch';
 
-type BatchRequest = Request<unknown, unknown, Error, Context, { [KAFKA_BATCH_KEY]?: Map<KafkaRecord, Span> }>;
+type BatchRequest = Request<unknown, unknown, Error, Context, { [KAFKA_BATCH_KEY]?: Map<KafkaRecord, TraceContext> }>;
 
 /**
  * The MSK side of every Kafka-triggered handler: reads the MSK event, decodes each record (a span
@@ -45,15 +46,14 @@ export function kafkaBatch<T extends MessageType>(options: KafkaBatchOptions<T>)
     const keyring = options.authenticated ? checkingKeyring() : undefined;
     const valid: DecodedRecord<T>[] = [];
     const poison: PoisonRecord[] = [];
-    const spans = new Map<KafkaRecord, Span>();
+    const traces = new Map<KafkaRecord, TraceContext>();
     // Each record continues its own trace; the invocation's span is linked, not the parent.
-    const invocation = trace.getSpan(invocationTraceContext(context) ?? ROOT_CONTEXT)?.spanContext();
+    const invocation = invocationTraceContext(context)?.spanContext();
     const links = invocation ? [{ context: invocation }] : [];
-    request.internal[KAFKA_BATCH_KEY] = spans;
+    request.internal[KAFKA_BATCH_KEY] = traces;
     for (const record of readMskEvent(request.event)) {
-      const span = startSpan(`process ${record.topic}`, {
+      const processing = TraceContext.fromTraceparent(headerValue(record, 'traceparent')).child(`process ${record.topic}`, {
         kind: SpanKind.CONSUMER,
-        parent: contextFromTraceparent(headerValue(record, 'traceparent')),
         links,
         attributes: {
           'messaging.system': 'kafka',
@@ -63,9 +63,9 @@ export function kafkaBatch<T extends MessageType>(options: KafkaBatchOptions<T>)
           'messaging.operation.type': 'process',
         },
       });
-      spans.set(record, span);
+      traces.set(record, processing);
       const refused = (reasonCode: string, reason: string) => {
-        span.setAttribute('syntor.dead_letter.reason', reasonCode);
+        processing.setAttribute('syntor.dead_letter.reason', reasonCode);
         poison.push({ record, reasonCode, reason });
       };
       let message: Message;
@@ -76,7 +76,7 @@ export function kafkaBatch<T extends MessageType>(options: KafkaBatchOptions<T>)
         refused(error.reason, error.message);
         continue;
       }
-      span.setAttribute('syntor.message.type', message.type);
+      processing.setAttribute('syntor.message.type', message.type);
       if (!(options.accepts as readonly string[]).includes(message.type)) {
         refused(UNEXPECTED_TYPE, `${context.functionName} does not handle "${message.type}" messages`);
         continue;
@@ -88,18 +88,18 @@ export function kafkaBatch<T extends MessageType>(options: KafkaBatchOptions<T>)
           continue;
         }
       }
-      const traceparent = traceparentOfSpan(span);
-      valid.push({ record, message: message as MessageOf<T>, ...(traceparent ? { traceparent } : {}), traceContext: trace.setSpan(ROOT_CONTEXT, span) });
+      const traceparent = processing.traceparent();
+      valid.push({ record, message: message as MessageOf<T>, trace: processing, ...(traceparent ? { traceparent } : {}) });
     }
     await sendToDeadLetters(poison, context);
     request.event = valid;
   }
 
   async function reportOutcome(request: BatchRequest): Promise<void> {
-    const spans = request.internal[KAFKA_BATCH_KEY];
+    const traces = request.internal[KAFKA_BATCH_KEY];
     const outcome = request.response as BatchOutcome<T> | undefined;
     const failed = outcome?.failed ?? [];
-    for (const { item } of failed) spans?.get(item.record)?.setAttribute('syntor.dead_letter.reason', HANDLER_ERROR);
+    for (const { item } of failed) traces?.get(item.record)?.setAttribute('syntor.dead_letter.reason', HANDLER_ERROR);
     await sendToDeadLetters(failed.map(({ item, error }) => handlerFailure(item.record, error, request.context)), request.context);
     const unprocessed = outcome?.unprocessed ?? [];
     request.response = unprocessed.length > 0 ? batchItemFailures(unprocessed.map((item) => item.record)) : undefined;
@@ -110,10 +110,10 @@ export function kafkaBatch<T extends MessageType>(options: KafkaBatchOptions<T>)
 }
 
 function endSpans(request: BatchRequest, error?: unknown): void {
-  const spans = request.internal[KAFKA_BATCH_KEY];
-  if (!spans) return;
+  const traces = request.internal[KAFKA_BATCH_KEY];
+  if (!traces) return;
   delete request.internal[KAFKA_BATCH_KEY];
-  for (const span of spans.values()) endSpan(span, error);
+  for (const trace of traces.values()) trace.end(error);
 }
 
 const REFUSE_ALL: EnvelopeKeyring = { keyFor: async () => undefined };

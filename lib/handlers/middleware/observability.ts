@@ -5,14 +5,16 @@ import { getConfig } from '../../config/index.js';
 import { createEmfWriter, type EmfWriter } from '../../observability/emf.js';
 import { getLogger } from '../../observability/logger.js';
 import { metricsRegistry, processPlatformMetrics } from '../../observability/metrics.js';
-import { context as traceContext, contextFromTraceparent, endSpan, SpanKind, startSpan, trace, type Span, type TraceContext } from '../../observability/tracing.js';
+import { TraceContext } from '../../observability/traceContext.js';
+import { SpanKind } from '../../observability/tracing.js';
 import { triggerOf, type Trigger } from '../triggerOf.js';
 
 /** Per-invocation state, under this key of `request.internal`. */
 export const OBSERVABILITY_KEY = 'syntor:observability';
 
 interface Invocation {
-  span: Span;
+  /** The invocation span's context. */
+  trace: TraceContext;
   trigger: Trigger;
   records: number;
   started: number;
@@ -38,7 +40,7 @@ export function invocationTraceContext(context: Context): TraceContext | undefin
  */
 export function inInvocation<T>(context: Context, work: () => T): T {
   const active = invocationContexts.get(context);
-  return active ? traceContext.with(active, work) : work();
+  return active ? active.with(work) : work();
 }
 
 /**
@@ -84,13 +86,12 @@ export function observability(): MiddlewareObj<unknown, unknown, Error, Context>
     const { event, context } = request;
     const trigger = triggerOf(event);
     const headers = trigger === 'http' ? (event as { headers?: Record<string, string | undefined> }).headers : undefined;
-    const span = startSpan(context?.functionName ?? 'handler', {
+    const trace = TraceContext.fromTraceparent(headers?.traceparent, TraceContext.active()).child(context?.functionName ?? 'handler', {
       kind: trigger === 'http' ? SpanKind.SERVER : trigger === 'kafka' ? SpanKind.CONSUMER : SpanKind.INTERNAL,
-      parent: contextFromTraceparent(headers?.traceparent, traceContext.active()),
       attributes: { 'faas.trigger': trigger === 'kafka' ? 'pubsub' : trigger === 'schedule' ? 'timer' : trigger, ...(context?.awsRequestId ? { 'faas.invocation_id': context.awsRequestId } : {}) },
     });
-    invocationContexts.set(context, trace.setSpan(traceContext.active(), span));
-    request.internal[OBSERVABILITY_KEY] = { span, trigger, records: trigger === 'kafka' ? recordCount(event) : 0, started: performance.now() };
+    invocationContexts.set(context, trace);
+    request.internal[OBSERVABILITY_KEY] = { trace, trigger, records: trigger === 'kafka' ? recordCount(event) : 0, started: performance.now() };
   }
 
   async function endInvocation(request: ObservedRequest, failed: boolean, error?: unknown): Promise<void> {
@@ -99,8 +100,8 @@ export function observability(): MiddlewareObj<unknown, unknown, Error, Context>
     delete request.internal[OBSERVABILITY_KEY];
     // Another invocation handed the same context object (a test reusing one) may have replaced it.
     const active = invocationContexts.get(request.context);
-    if (active && trace.getSpan(active) === invocation.span) invocationContexts.delete(request.context);
-    endSpan(invocation.span, error);
+    if (active === invocation.trace) invocationContexts.delete(request.context);
+    invocation.trace.end(error);
     // Metrics that cannot be written must not fail the invocation, nor hide its own outcome.
     if (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined) {
       await recordOnLambda(invocation, failed, (performance.now() - invocation.started) / 1000).catch((err: unknown) =>

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTracing } from '../../../lib/observability/startTracing.js';
-import { contextFromTraceparent, inSpan, traceparentOf } from '../../../lib/observability/tracing.js';
+import { TraceContext } from '../../../lib/observability/traceContext.js';
 
 /** A stand-in for Jaeger's OTLP/HTTP receiver: keeps what it is sent. */
 let server: Server;
@@ -29,8 +29,8 @@ describe('startTracing with the OTLP exporter', () => {
     const tracing = startTracing({ serviceName: 'syntor-otlp-test', exporter: 'otlp', instrument: false });
     let inner: string | undefined;
     try {
-      await inSpan('otlp-probe', { parent: contextFromTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01') }, async () => {
-        inner = traceparentOf();
+      await TraceContext.fromTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01').span('otlp-probe', {}, async () => {
+        inner = TraceContext.active().traceparent();
       });
       await tracing.flush();
     } finally {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contextFromTraceparent, ROOT_CONTEXT, startSpan, trace, traceparentOf, traceparentOfSpan } from '../../../lib/observability/tracing.js';
+import { TraceContext } from '../../../lib/observability/traceContext.js';
 
 const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
 const traceparent = fc
@@ -8,16 +8,16 @@ const traceparent = fc
   .filter(([t, s]) => !/^0+$/.test(t) && !/^0+$/.test(s))
   .map(([t, s, f]) => `00-${t}-${s}-${f}`);
 
-describe('traceparent without a tracing SDK', () => {
+describe('trace context without a tracing SDK', () => {
   it('reads and writes back any valid traceparent unchanged', () => {
-    fc.assert(fc.property(traceparent, (value) => traceparentOf(contextFromTraceparent(value)) === value));
+    fc.assert(fc.property(traceparent, (value) => TraceContext.fromTraceparent(value).traceparent() === value));
   });
 
   it('passes the ids through a span started under it: the trace continues, hop after hop', () => {
     const incoming = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    const span = startSpan('process syntor.tasks.assignment', { parent: contextFromTraceparent(incoming) });
-    expect(traceparentOfSpan(span)).toBe(incoming);
-    expect(trace.getSpanContext(contextFromTraceparent(incoming))).toMatchObject({ isRemote: true, traceFlags: 1 });
+    const record = TraceContext.fromTraceparent(incoming).child('process syntor.tasks.assignment');
+    expect(record.traceparent()).toBe(incoming);
+    expect(TraceContext.fromTraceparent(incoming).spanContext()).toMatchObject({ isRemote: true, traceFlags: 1 });
   });
 
   it.each([
@@ -28,7 +28,8 @@ describe('traceparent without a tracing SDK', () => {
     ['an unknown version', 'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'],
     ['a short span id', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902-01'],
   ])('ignores a traceparent that is %s (the context stays the base)', (_what, value) => {
-    expect(contextFromTraceparent(value)).toBe(ROOT_CONTEXT);
-    expect(traceparentOf(contextFromTraceparent(value))).toBeUndefined();
+    expect(TraceContext.fromTraceparent(value)).toBe(TraceContext.ROOT);
+    expect(TraceContext.fromTraceparent(value).traceparent()).toBeUndefined();
+    expect(TraceContext.fromTraceparent(value).child('process').traceparent()).toBeUndefined();
   });
 });

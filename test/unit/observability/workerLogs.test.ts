@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { defineCapability, type Capability } from '../../../lib/capabilities/index.js';
 import type { SyntorProducer } from '../../../lib/kafka/index.js';
-import { createLogger } from '../../../lib/observability/index.js';
+import { createLogger, TraceContext } from '../../../lib/observability/index.js';
 import { runAssignment } from '../../../lib/worker/runAssignment.js';
 import { buildTaskAssign } from '../../fixtures/messages.js';
 import { captureLines } from './capture.js';
@@ -38,7 +38,7 @@ function run(text: string) {
     instanceId: 'worker-alpha-1',
     context,
     producer,
-    traceparent: TRACEPARENT,
+    trace: TraceContext.fromTraceparent(TRACEPARENT),
     correlationId: 'req-1',
     logger: createLogger({ level: 'info', destination: out }),
   });
