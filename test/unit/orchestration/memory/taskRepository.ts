@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorInfo, TaskPriority } from '../../../../lib/contracts/index.js';
 import { keyValueOf } from '../../../../lib/orchestration/taskLimits.js';
 import type { TaskRepository } from '../../../../lib/orchestration/ports.js';
-import type { DispatchDecision, DispatchReader, ExpiredTask, LimitUsage, StoredTask, WorkflowAdvance } from '../../../../lib/store/index.js';
+import { CLAIMABLE, IN_FLIGHT, UNFINISHED, UNSETTLED, type DispatchDecision, type DispatchReader, type ExpiredTask, type LimitUsage, type StoredTask, type WorkflowAdvance } from '../../../../lib/store/index.js';
 import type { MemoryAgentRegistry } from './agentRegistry.js';
 import type { MemoryDeadLetterArchive } from './deadLetterArchive.js';
 import type { MemoryOutbox } from './outbox.js';
@@ -15,7 +15,8 @@ type Expire = TaskRepository['expire'];
 
 const NOTHING_ADVANCED: WorkflowAdvance = { started: [], cancelled: [], finished: [], outboxIds: [] };
 const iso = (ms: number) => new Date(ms).toISOString();
-const isInFlight = (t: StoredTask) => t.status === 'assigned' || t.status === 'running';
+// The PostgreSQL repository's guards (from TASK_TRANSITIONS), so both follow one lifecycle rule.
+const isInFlight = (t: StoredTask) => IN_FLIGHT.includes(t.status);
 
 /**
  * The task repository in memory, with the PostgreSQL one's rules: dispatch claims due pending tasks
@@ -52,7 +53,7 @@ export function createMemoryTaskRepository(stores: { agents: MemoryAgentRegistry
   const dispatch: Dispatch = async (limit, decide, _actor, announce = () => []) => {
     // Tasks submitted in the same millisecond stay in submission order: the sort is stable.
     const claimed = [...tasks.values()]
-      .filter((t) => t.status === 'pending' && Date.parse(t.availableAt) <= Date.now())
+      .filter((t) => CLAIMABLE.includes(t.status) && Date.parse(t.availableAt) <= Date.now())
       .sort((a, b) => b.priority - a.priority || Date.parse(a.createdAt) - Date.parse(b.createdAt))
       .slice(0, limit)
       .map((t) => ({ ...t }));
@@ -60,7 +61,7 @@ export function createMemoryTaskRepository(stores: { agents: MemoryAgentRegistry
     const decisions = await decide(claimed, reader);
     const routed = decisions.filter((d): d is Extract<DispatchDecision, { agent: string }> => 'agent' in d);
     const assigned = routed
-      .filter((d) => tasks.get(d.taskId)?.status === 'pending')
+      .filter((d) => tasks.has(d.taskId) && CLAIMABLE.includes(tasks.get(d.taskId)!.status))
       .map((d) => {
         const task = tasks.get(d.taskId)!;
         return update(d.taskId, { status: 'assigned', attempt: task.attempt + 1, assignedAgent: d.agent, assignedAt: iso(Date.now()), statusReason: undefined, leaseExpiresAt: iso(Date.now() + d.leaseMs) });
@@ -92,7 +93,7 @@ export function createMemoryTaskRepository(stores: { agents: MemoryAgentRegistry
     const plan = settle(expired);
     const settled: StoredTask[] = [];
     for (const s of plan.settlements) {
-      if (tasks.get(s.taskId)?.status !== 'failed') continue;
+      if (!tasks.has(s.taskId) || !UNSETTLED.includes(tasks.get(s.taskId)!.status)) continue;
       if ('retry' in s) {
         const task = tasks.get(s.taskId)!;
         settled.push(update(s.taskId, { status: 'pending', retryCount: task.retryCount + (s.retry.countRetry ? 1 : 0), assignedAgent: undefined, leaseExpiresAt: undefined, availableAt: s.retry.availableAt.toISOString() }));
@@ -139,7 +140,7 @@ export function createMemoryTaskRepository(stores: { agents: MemoryAgentRegistry
       return counts;
     },
     async workLeft(): Promise<boolean> {
-      return [...tasks.values()].some((t) => t.status === 'pending' || isInFlight(t)) || stores.outbox.waiting().length > 0;
+      return [...tasks.values()].some((t) => UNFINISHED.includes(t.status)) || stores.outbox.waiting().length > 0;
     },
   };
 }
