@@ -32,7 +32,7 @@ export function settleFailures(policy: Policy, actor: string, now: () => number 
       } else {
         const { letterId, letter } = deadLetterOf(task, actor, now);
         settlements.push({ taskId: task.id, dead: { letterId, letter } });
-        outbox.push(outboxRecord(createMessage('dlq.record', letter, { source: 'coordination', id: letterId }), { key: task.id, ...(task.traceparent ? { traceparent: task.traceparent } : {}) }));
+        outbox.push(outboxRecord(createMessage('dlq.record', letter, { source: 'coordination', id: letterId }), { key: task.id, traceparent: task.traceparent }));
         events.push({ event: 'task.dead_lettered', subject: task.id, severity: 'critical', details: { type: task.type, reason: letter.reason } });
       }
     }
