@@ -17,7 +17,7 @@ export type CompletionRecord = TaskCompletePayload & { traceparent?: string };
 export type CompletionDeps = DispatchDeps &
   OutcomeDeps &
   AdvanceDeps & {
-    batches: Pick<TaskRepository, 'complete'>;
+    tasks: Pick<TaskRepository, 'complete'>;
     inFlight: Pick<Capacity, 'release'>;
   };
 
@@ -30,7 +30,7 @@ export type CompletionDeps = DispatchDeps &
  * relay sends the other, so nothing of the task's fate is lost.
  */
 export async function recordCompletions(deps: CompletionDeps, completions: readonly CompletionRecord[], actor = 'coordination'): Promise<{ applied: number }> {
-  const { applied, settled, outboxIds, workflows } = await deps.batches.complete(
+  const { applied, settled, outboxIds, workflows } = await deps.tasks.complete(
     completions.map((c) => ({
       taskId: c.taskId,
       attempt: c.attempt,

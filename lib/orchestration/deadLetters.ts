@@ -6,7 +6,7 @@ import { systemEventRecords } from './systemEvents.js';
 /** What a redrive calls: the dead letters, the repository's redrive for a task's, the broker for a raw record's. */
 export type RedriveDeps = RelayDeps & {
   deadLetters: Pick<DeadLetterArchive, 'get' | 'markRedriven'>;
-  batches: Pick<TaskRepository, 'redrive'>;
+  tasks: Pick<TaskRepository, 'redrive'>;
   producer: Pick<EventBus, 'sendRaw'>;
 };
 
@@ -20,7 +20,7 @@ export async function redrive(deps: RedriveDeps, id: string, actor: string): Pro
   const letter = await deps.deadLetters.get(id);
   if (!letter) return { ok: false, reason: `no dead letter ${id}` };
   if (letter.taskId) {
-    const moved = await deps.batches.redrive(id, letter.taskId, actor, systemEventRecords([{ event: 'task.redriven', subject: letter.taskId, details: { deadLetter: id } }]));
+    const moved = await deps.tasks.redrive(id, letter.taskId, actor, systemEventRecords([{ event: 'task.redriven', subject: letter.taskId, details: { deadLetter: id } }]));
     if (!moved.applied) return { ok: false, reason: moved.status === undefined ? `task ${letter.taskId} no longer exists` : `task ${letter.taskId} is ${moved.status}, not dead` };
     await relaySoon(deps, moved.outboxIds);
     return { ok: true, taskId: letter.taskId };

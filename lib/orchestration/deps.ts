@@ -34,12 +34,11 @@ export function createDeps(
   const pool: pg.Pool = createPool(config.postgres, { password: connections.postgresPassword });
   const redis: Redis = createRedis(config.redis, { tls: connections.redisTls });
   const producer: SyntorProducer = createProducer(createKafka(config, connections.kafka));
-  const tasks = createTaskRepository(pool);
   const ports = {
     config,
     producer,
     log: createLogger({ level: config.logLevel }),
-    batches: tasks,
+    tasks: createTaskRepository(pool),
     agents: createAgentStore(pool),
     deadLetters: createDeadLetterStore(pool),
     outbox: createOutboxStore(pool),
@@ -53,9 +52,6 @@ export function createDeps(
     ...ports,
     pool,
     redis,
-    // One repository under two names (issue #14): `batches` is the port coordination calls, `tasks`
-    // the API's reads and cancel; renaming every call site to one name is left for a change of its own.
-    tasks,
     guard: createIdempotencyGuard(redis),
     async close() {
       await producer.disconnect();

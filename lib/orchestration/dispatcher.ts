@@ -13,7 +13,7 @@ import { createLimitGate, limitedTypes } from './taskLimits.js';
 /** What dispatch calls: the task repository's dispatch, capacity, the routing turn, and the relay for the assignments. */
 export type DispatchDeps = CandidateDeps &
   RelayDeps & {
-    batches: Pick<TaskRepository, 'dispatch'>;
+    tasks: Pick<TaskRepository, 'dispatch'>;
     inFlight: Pick<Capacity, 'acquire' | 'rebuild'>;
     turns: RoutingTurns;
   };
@@ -38,7 +38,7 @@ export async function dispatchPending(deps: DispatchDeps, options: { limit?: num
   for (;;) {
     const limit = options.limit ?? 500;
     let candidates: Candidate[] | undefined;
-    const result = await deps.batches.dispatch(
+    const result = await deps.tasks.dispatch(
       limit,
       async (tasks, reader) => {
         candidates ??= await loadCandidates(deps, reader);

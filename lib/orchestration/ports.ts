@@ -62,7 +62,7 @@ export type RoutingTurns = Pick<RoutingTurnStore, 'advance'>;
 export interface Ports {
   config: SyntorConfig;
   log: Logger;
-  batches: TaskRepository;
+  tasks: TaskRepository;
   workflows: WorkflowRepository;
   agents: AgentRegistry;
   inFlight: Capacity;

@@ -41,7 +41,7 @@ function stored({ trace }: ServiceRequestRecord): { traceparent?: string } {
  * (its own id when it had none), with an error naming each bad field where it was refused.
  */
 export async function answerServiceRequests(
-  deps: SubmitWorkflowDeps & { batches: Pick<TaskRepository, 'createMany'>; agents: RegisteredCapabilities; producer: Pick<EventBus, 'publishAll'> },
+  deps: SubmitWorkflowDeps & { tasks: Pick<TaskRepository, 'createMany'>; agents: RegisteredCapabilities; producer: Pick<EventBus, 'publishAll'> },
   requests: readonly ServiceRequestRecord[],
 ): Promise<void> {
   const responses: Response[] = [];

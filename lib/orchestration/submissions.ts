@@ -35,10 +35,10 @@ export function checkSubmission(input: unknown): SubmissionCheck {
  * so its attempts are one trace. `submitter` (the HTTP caller, see `callerOf`) owns them: callers
  * without the admin scope see only their own.
  */
-export async function submitTasks(deps: DispatchDeps & { batches: Pick<TaskRepository, 'createMany'> }, submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
+export async function submitTasks(deps: DispatchDeps & { tasks: Pick<TaskRepository, 'createMany'> }, submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
   // The task rows store the context as a string.
   const active = TraceContext.active().traceparent();
-  const results = await deps.batches.createMany(
+  const results = await deps.tasks.createMany(
     submissions.map((s) => ({ ...s, traceparent: s.traceparent ?? active ?? newTraceparent() })),
     actor,
     submitter,

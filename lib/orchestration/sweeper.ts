@@ -18,7 +18,7 @@ export type SweepDeps = DispatchDeps &
   OutcomeDeps &
   HalfOpenDeps &
   AdvanceDeps & {
-    batches: Pick<TaskRepository, 'expire' | 'inFlightByAgent' | 'countByStatus'>;
+    tasks: Pick<TaskRepository, 'expire' | 'inFlightByAgent' | 'countByStatus'>;
     workflows: Pick<WorkflowRepository, 'repair'>;
     agents: Pick<AgentRegistry, 'list'>;
     inFlight: Pick<Capacity, 'rebuild'>;
@@ -29,7 +29,7 @@ export type SweepDeps = DispatchDeps &
 export type MaybeSweepDeps = SweepDeps & { locks: Locks };
 
 /** What `sweepWhileBusy` calls besides a sweep: whether work is left. */
-export type SweepWhileBusyDeps = SweepDeps & { batches: Pick<TaskRepository, 'workLeft'> };
+export type SweepWhileBusyDeps = SweepDeps & { tasks: Pick<TaskRepository, 'workLeft'> };
 
 export interface SweepResult {
   requeued: number;
@@ -51,7 +51,7 @@ export interface SweepResult {
 export async function sweep(deps: SweepDeps, actor = 'coordination-sweeper'): Promise<SweepResult> {
   const relay = await relayOutbox(deps);
   const relayed = relay.sent;
-  const { expired, settled, outboxIds, workflows } = await deps.batches.expire(500, actor, settleFailures(deps.config.orchestration, actor), announceWorkflows);
+  const { expired, settled, outboxIds, workflows } = await deps.tasks.expire(500, actor, settleFailures(deps.config.orchestration, actor), announceWorkflows);
   await relayOutbox(deps, { ids: outboxIds });
   await afterAdvance(deps, { ...workflows, outboxIds: [] });
   await afterAdvance(deps, await deps.workflows.repair(500, actor, announceWorkflows));
@@ -82,7 +82,7 @@ export async function sweep(deps: SweepDeps, actor = 'coordination-sweeper'): Pr
   const halfOpened = await halfOpenCooledCircuits(deps);
 
   // PostgreSQL says what is really in flight: the sets drift when an agent dies holding slots, and vanish with Redis.
-  const truth = await deps.batches.inFlightByAgent();
+  const truth = await deps.tasks.inFlightByAgent();
   for (const agent of await deps.agents.list()) {
     await deps.inFlight.rebuild(agent.name, truth.get(agent.name) ?? [], 'replace');
     taskMetrics.circuitState.set({ agent: agent.name }, CIRCUIT_STATE_VALUE[agent.circuitState]);
@@ -98,7 +98,7 @@ export async function sweep(deps: SweepDeps, actor = 'coordination-sweeper'): Pr
 
 /** `syntor_tasks_by_status`: one count per status, zero included, so a drained backlog shows as 0. */
 async function refreshStatusGauge(deps: SweepDeps): Promise<void> {
-  const counts = await deps.batches.countByStatus();
+  const counts = await deps.tasks.countByStatus();
   for (const status of TASK_STATUSES) taskMetrics.byStatus.set({ status }, counts.get(status) ?? 0);
 }
 
@@ -125,7 +125,7 @@ export async function sweepWhileBusy(deps: SweepWhileBusyDeps, remainingMs: () =
     total.assigned += result.assigned;
     total.relayed += result.relayed;
     total.halfOpened.push(...result.halfOpened);
-    if (Date.now() + interval > until || remainingMs() < interval + marginMs || !(await deps.batches.workLeft())) return total;
+    if (Date.now() + interval > until || remainingMs() < interval + marginMs || !(await deps.tasks.workLeft())) return total;
     await sleep(interval);
   }
 }

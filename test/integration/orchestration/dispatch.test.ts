@@ -28,7 +28,7 @@ describe('dispatch', () => {
     const second = createDeps(getConfig());
     others.push(second);
     await registerSink(deps, 'sink', 1_000);
-    await deps.batches.createMany(parseSubmissions(Array.from({ length: 300 }, () => ({ type: 'sink', requiredCapabilities: ['sink'] }))), 'test');
+    await deps.tasks.createMany(parseSubmissions(Array.from({ length: 300 }, () => ({ type: 'sink', requiredCapabilities: ['sink'] }))), 'test');
 
     const [a, b] = await Promise.all([dispatchPending(deps, { limit: 50 }), dispatchPending(second, { limit: 50 })]);
 
@@ -43,7 +43,7 @@ describe('dispatch', () => {
     const deps = await getDeps();
     await registerSink(deps, 'small', 5);
     const priorities: TaskPriority[] = [1, 5, 15, 10, 5, 15, 1, 10, 15, 5];
-    for (const priority of priorities) await deps.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'], priority }]), 'test');
+    for (const priority of priorities) await deps.tasks.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'], priority }]), 'test');
 
     const result = await dispatchPending(deps);
 
@@ -59,7 +59,7 @@ describe('dispatch', () => {
     await registerSink(deps, 'broken', 10);
     await registerSink(deps, 'healthy', 10);
     await deps.agents.setCircuit('broken', 'open', ['closed']);
-    await deps.batches.createMany(parseSubmissions(Array.from({ length: 4 }, () => ({ type: 'sink', requiredCapabilities: ['sink'] }))), 'test');
+    await deps.tasks.createMany(parseSubmissions(Array.from({ length: 4 }, () => ({ type: 'sink', requiredCapabilities: ['sink'] }))), 'test');
 
     await dispatchPending(deps);
 

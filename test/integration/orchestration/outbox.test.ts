@@ -86,7 +86,7 @@ describe('the outbox: nothing stranded between PostgreSQL and Kafka', () => {
   it('settles a failure in the transaction that records it: Redis failing afterwards leaves no task stuck in failed', async () => {
     const healthy = await getDeps();
     await registerSink(healthy);
-    await healthy.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 }]), 'test');
+    await healthy.tasks.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 }]), 'test');
     await dispatchPending(healthy);
     const { rows } = await healthy.pool.query<{ id: string }>("SELECT id FROM tasks WHERE status = 'assigned'");
     const taskId = rows[0]!.id;

@@ -14,11 +14,11 @@ describe('Redis is a cache: what it loses is rebuilt from PostgreSQL', () => {
   it('rebuilds in-flight slots Redis lost from PostgreSQL before handing any out', async () => {
     const healthy = await getDeps();
     await registerSink(healthy, 2);
-    await healthy.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }, { type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
+    await healthy.tasks.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }, { type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
     await dispatchPending(healthy);
     // Redis restarted: its data is gone (only this test's keys are dropped).
     await healthy.redis.del('inflight:sink:tasks', 'inflight:sink:rebuilt');
-    await healthy.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
+    await healthy.tasks.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
 
     const { assigned } = await dispatchPending(healthy);
 
@@ -35,7 +35,7 @@ describe('Redis is a cache: what it loses is rebuilt from PostgreSQL', () => {
     // A restarted Redis has nothing: drop this test's whole key space.
     const keys = await deps.redis.keys(`${deps.config.redis.keyPrefix}*`);
     await deps.redis.del(...keys.map((k) => k.slice(deps.config.redis.keyPrefix.length)));
-    await deps.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
+    await deps.tasks.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
 
     const { assigned, unroutable } = await dispatchPending(deps);
 
@@ -50,7 +50,7 @@ describe('Redis is a cache: what it loses is rebuilt from PostgreSQL', () => {
       { type: 'agent.deregister', payload: { agent: 'sink', instanceId: 'sink-1' } },
     ]);
     await deps.redis.del('liveness:rebuilt');
-    await deps.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
+    await deps.tasks.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
 
     expect(await dispatchPending(deps)).toEqual({ assigned: 0, unroutable: 1 });
   });

@@ -14,7 +14,7 @@ describe('only the agent an attempt was assigned to can end it', () => {
   it('ignores a completion from another agent, even beside the real one in the same batch', async () => {
     const deps = await getDeps();
     await registerSink(deps);
-    await deps.batches.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
+    await deps.tasks.createMany(parseSubmissions([{ type: 'sink', requiredCapabilities: ['sink'] }]), 'test');
     await dispatchPending(deps);
     const { rows } = await deps.pool.query<{ id: string }>("SELECT id FROM tasks WHERE status = 'assigned'");
     const taskId = rows[0]!.id;

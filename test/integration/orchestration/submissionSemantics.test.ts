@@ -24,7 +24,7 @@ async function registerAgent(deps: Deps, capabilities: string[], concurrency = 1
 }
 
 /** The tasks created, in the order submitted. */
-const create = async (deps: Deps, submissions: TaskSubmission[]) => (await deps.batches.createMany(parseSubmissions(submissions), 'test')).map((c) => c.task);
+const create = async (deps: Deps, submissions: TaskSubmission[]) => (await deps.tasks.createMany(parseSubmissions(submissions), 'test')).map((c) => c.task);
 
 const statusOf = async (deps: Deps, id: string) => (await deps.tasks.get(id))!;
 
@@ -64,7 +64,7 @@ describe('submission semantics', () => {
 
   it('runs one clone per repository at a time, others alongside, and the next once a slot is free', async () => {
     const limited = limitedDeps({ clone: { concurrency: { limit: 1, key: 'repo' } } });
-    const created = await limited.batches.createMany(parseSubmissions(['a', 'a', 'b'].map((repo) => ({ type: 'clone', payload: { repo } }))), 'test');
+    const created = await limited.tasks.createMany(parseSubmissions(['a', 'a', 'b'].map((repo) => ({ type: 'clone', payload: { repo } }))), 'test');
     const [firstA, secondA, b] = created.map((c) => c.task.id) as [string, string, string];
     await dispatchPending(limited);
     expect((await statusOf(limited, firstA)).status).toBe('assigned');
@@ -80,7 +80,7 @@ describe('submission semantics', () => {
 
   it('steps past tasks held by their limits to those behind them', async () => {
     const limited = limitedDeps({ clone: { concurrency: { limit: 1 } } });
-    await limited.batches.createMany(parseSubmissions(Array.from({ length: 6 }, () => ({ type: 'clone', priority: 15 as const }))), 'test');
+    await limited.tasks.createMany(parseSubmissions(Array.from({ length: 6 }, () => ({ type: 'clone', priority: 15 as const }))), 'test');
     const [behind] = await create(limited, [{ type: 'other', priority: 1 }]);
     if (!behind) throw new Error('a task was submitted');
     await dispatchPending(limited, { limit: 2 });
@@ -92,14 +92,14 @@ describe('submission semantics', () => {
   it('keeps a concurrency limit when two coordinators dispatch at once', async () => {
     const limits = { clone: { concurrency: { limit: 3 } } };
     const [a, b] = [limitedDeps(limits), limitedDeps(limits)];
-    await a.batches.createMany(parseSubmissions(Array.from({ length: 20 }, () => ({ type: 'clone' }))), 'test');
+    await a.tasks.createMany(parseSubmissions(Array.from({ length: 20 }, () => ({ type: 'clone' }))), 'test');
     const [one, two] = await Promise.all([dispatchPending(a, { limit: 5 }), dispatchPending(b, { limit: 5 })]);
     expect(one.assigned + two.assigned).toBe(3);
   });
 
   it('sends at most the rate per second, the rest on a later dispatch', async () => {
     const limited = limitedDeps({ sink: { ratePerSecond: 2 } });
-    const created = await limited.batches.createMany(parseSubmissions(Array.from({ length: 5 }, () => ({ type: 'sink' }))), 'test');
+    const created = await limited.tasks.createMany(parseSubmissions(Array.from({ length: 5 }, () => ({ type: 'sink' }))), 'test');
     expect((await dispatchPending(limited)).assigned).toBe(2);
     const held = await statusOf(limited, created[4]!.task.id);
     expect(held).toMatchObject({ status: 'pending', statusReason: 'waiting for the rate limit: at most 2 "sink" tasks are sent out per second' });

@@ -12,7 +12,7 @@ const STORED = 'before\\u0000after \\ud800 lone \\udc00 end';
 async function assignedSinkTasks(deps: Deps, count: number): Promise<string[]> {
   await deps.agents.register({ agent: 'sink', instanceId: 'sink-1', kind: 'worker', capabilities: ['sink'], concurrency: 100, startedAt: new Date().toISOString() });
   await deps.liveness.beat('sink', 'sink-1', 60_000);
-  await deps.batches.createMany(parseSubmissions(Array.from({ length: count }, () => ({ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 }))), 'test');
+  await deps.tasks.createMany(parseSubmissions(Array.from({ length: count }, () => ({ type: 'sink', requiredCapabilities: ['sink'], maxRetries: 0 }))), 'test');
   await dispatchPending(deps);
   const { rows } = await deps.pool.query<{ id: string }>("SELECT id FROM tasks WHERE status = 'assigned' ORDER BY id");
   return rows.map((r) => r.id);

@@ -6,7 +6,7 @@ import { addAgent, createMemoryDeps, type MemoryDeps } from './memory/memoryDeps
 const START = Date.parse('2026-12-08T00:00:00Z');
 const later = (ms: number) => vi.setSystemTime(Date.now() + ms);
 
-const assignedTo = (deps: MemoryDeps, ids: string[]) => ids.map((id) => deps.batches.get(id).assignedAgent ?? 'pending');
+const assignedTo = (deps: MemoryDeps, ids: string[]) => ids.map((id) => deps.tasks.get(id).assignedAgent ?? 'pending');
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -21,27 +21,27 @@ describe('dispatchPending', () => {
     const deps = createMemoryDeps();
     await addAgent(deps, { name: 'alpha', capabilities: ['compute'], concurrency: 1 });
     await addAgent(deps, { name: 'beta', capabilities: ['compute'], concurrency: 2 });
-    const low = deps.batches.add({ type: 'compute', priority: TASK_PRIORITY.low });
-    const older = deps.batches.add({ type: 'compute', priority: TASK_PRIORITY.normal });
+    const low = deps.tasks.add({ type: 'compute', priority: TASK_PRIORITY.low });
+    const older = deps.tasks.add({ type: 'compute', priority: TASK_PRIORITY.normal });
     later(1);
-    const newer = deps.batches.add({ type: 'compute', priority: TASK_PRIORITY.normal });
-    const critical = deps.batches.add({ type: 'compute', priority: TASK_PRIORITY.critical });
-    const high = deps.batches.add({ type: 'compute', priority: TASK_PRIORITY.high });
+    const newer = deps.tasks.add({ type: 'compute', priority: TASK_PRIORITY.normal });
+    const critical = deps.tasks.add({ type: 'compute', priority: TASK_PRIORITY.critical });
+    const high = deps.tasks.add({ type: 'compute', priority: TASK_PRIORITY.high });
 
     const result = await dispatchPending(deps);
 
     expect(result).toEqual({ assigned: 3, unroutable: 2 });
-    expect([critical, high, older].map((id) => deps.batches.get(id).status)).toEqual(['assigned', 'assigned', 'assigned']);
+    expect([critical, high, older].map((id) => deps.tasks.get(id).status)).toEqual(['assigned', 'assigned', 'assigned']);
     for (const id of [newer, low]) {
-      expect(deps.batches.get(id)).toMatchObject({ status: 'pending', statusReason: 'every agent with [compute] is at its concurrency limit' });
+      expect(deps.tasks.get(id)).toMatchObject({ status: 'pending', statusReason: 'every agent with [compute] is at its concurrency limit' });
     }
-    const perAgent = (agent: string) => [critical, high, older].filter((id) => deps.batches.get(id).assignedAgent === agent).length;
+    const perAgent = (agent: string) => [critical, high, older].filter((id) => deps.tasks.get(id).assignedAgent === agent).length;
     expect({ alpha: perAgent('alpha'), beta: perAgent('beta') }).toEqual({ alpha: 1, beta: 2 });
     expect({ alpha: await deps.inFlight.count('alpha'), beta: await deps.inFlight.count('beta') }).toEqual({ alpha: 1, beta: 2 });
     // Each assignment reached its agent, with a lease of the task's timeout and the grace.
     const assignments = deps.producer.sent('task.assign');
-    expect(assignments.map((m) => [m.key, m.target])).toEqual(expect.arrayContaining([critical, high, older].map((id) => [id, deps.batches.get(id).assignedAgent])));
-    expect(deps.batches.get(critical).leaseExpiresAt).toBe(new Date(Date.now() + 10_000 + deps.config.orchestration.leaseGraceMs).toISOString());
+    expect(assignments.map((m) => [m.key, m.target])).toEqual(expect.arrayContaining([critical, high, older].map((id) => [id, deps.tasks.get(id).assignedAgent])));
+    expect(deps.tasks.get(critical).leaseExpiresAt).toBe(new Date(Date.now() + 10_000 + deps.config.orchestration.leaseGraceMs).toISOString());
   });
 
   it.each([
@@ -51,12 +51,12 @@ describe('dispatchPending', () => {
     const deps = createMemoryDeps();
     await addAgent(deps, { name: 'alpha', capabilities: ['compute'], concurrency: 4 });
     if (silent) later(deps.config.orchestration.agentTtlMs + 1);
-    const id = deps.batches.add({ type: requiredCapabilities[0]!, requiredCapabilities });
+    const id = deps.tasks.add({ type: requiredCapabilities[0]!, requiredCapabilities });
 
     await dispatchPending(deps);
     await dispatchPending(deps);
 
-    expect(deps.batches.get(id)).toMatchObject({ status: 'pending', statusReason: reason });
+    expect(deps.tasks.get(id)).toMatchObject({ status: 'pending', statusReason: reason });
     expect(deps.producer.systemEvents()).toEqual([expect.objectContaining({ event: 'task.unroutable', subject: id, details: { reason, type: requiredCapabilities[0] } })]);
     expect(deps.producer.sent('task.assign')).toEqual([]);
   });
@@ -65,40 +65,40 @@ describe('dispatchPending', () => {
     const deps = createMemoryDeps();
     await addAgent(deps, { name: 'alpha', capabilities: ['compute', 'index'], concurrency: 5, circuitState: 'open' });
     await addAgent(deps, { name: 'beta', capabilities: ['compute'], concurrency: 5 });
-    const computes = [deps.batches.add({ type: 'compute' }), deps.batches.add({ type: 'compute' }), deps.batches.add({ type: 'compute' })];
-    const index = deps.batches.add({ type: 'index' });
+    const computes = [deps.tasks.add({ type: 'compute' }), deps.tasks.add({ type: 'compute' }), deps.tasks.add({ type: 'compute' })];
+    const index = deps.tasks.add({ type: 'index' });
 
     await dispatchPending(deps);
 
     expect(assignedTo(deps, computes)).toEqual(['beta', 'beta', 'beta']);
-    expect(deps.batches.get(index)).toMatchObject({ status: 'pending', statusReason: 'the circuit of every agent with [index] is open (alpha)' });
+    expect(deps.tasks.get(index)).toMatchObject({ status: 'pending', statusReason: 'the circuit of every agent with [index] is open (alpha)' });
   });
 
   it('lets one trial task through a half-open circuit', async () => {
     const deps = createMemoryDeps();
     await addAgent(deps, { name: 'alpha', capabilities: ['compute'], concurrency: 5, circuitState: 'half_open' });
-    const ids = [deps.batches.add({ type: 'compute' }), deps.batches.add({ type: 'compute' })];
+    const ids = [deps.tasks.add({ type: 'compute' }), deps.tasks.add({ type: 'compute' })];
 
     await dispatchPending(deps);
 
     expect(assignedTo(deps, ids)).toEqual(['alpha', 'pending']);
-    expect(deps.batches.get(ids[1]!).statusReason).toBe('the circuit of every agent with [compute] is open (alpha)');
+    expect(deps.tasks.get(ids[1]!).statusReason).toBe('the circuit of every agent with [compute] is open (alpha)');
   });
 
   it('holds a task over its concurrency limit per key, sends the other keys alongside, and steps past it to the tasks behind', async () => {
     const deps = createMemoryDeps({ taskLimits: { clone: { concurrency: { limit: 1, key: 'repo' } } } });
     await addAgent(deps, { name: 'worker', capabilities: ['clone', 'compute'], concurrency: 10 });
-    const first = deps.batches.add({ type: 'clone', priority: TASK_PRIORITY.critical, payload: { repo: 'a' } });
-    const second = deps.batches.add({ type: 'clone', priority: TASK_PRIORITY.critical, payload: { repo: 'a' } });
-    const otherRepo = deps.batches.add({ type: 'clone', priority: TASK_PRIORITY.high, payload: { repo: 'b' } });
-    const behind = deps.batches.add({ type: 'compute', priority: TASK_PRIORITY.low });
+    const first = deps.tasks.add({ type: 'clone', priority: TASK_PRIORITY.critical, payload: { repo: 'a' } });
+    const second = deps.tasks.add({ type: 'clone', priority: TASK_PRIORITY.critical, payload: { repo: 'a' } });
+    const otherRepo = deps.tasks.add({ type: 'clone', priority: TASK_PRIORITY.high, payload: { repo: 'b' } });
+    const behind = deps.tasks.add({ type: 'compute', priority: TASK_PRIORITY.low });
 
     // One task per claim: the held one must not stop the claims behind it.
     const result = await dispatchPending(deps, { limit: 1 });
 
     expect(result).toEqual({ assigned: 3, unroutable: 1 });
     expect(assignedTo(deps, [first, otherRepo, behind])).toEqual(['worker', 'worker', 'worker']);
-    expect(deps.batches.get(second)).toMatchObject({
+    expect(deps.tasks.get(second)).toMatchObject({
       status: 'pending',
       statusReason: 'waiting for a concurrency slot: at most 1 "clone" tasks run at once per repo',
       availableAt: new Date(START + 1_000).toISOString(),
@@ -110,10 +110,10 @@ describe('dispatchPending', () => {
   it('holds a task over its rate limit until the window has passed', async () => {
     const deps = createMemoryDeps({ taskLimits: { notify: { ratePerSecond: 1 } } });
     await addAgent(deps, { name: 'worker', capabilities: ['notify'], concurrency: 10 });
-    const ids = [deps.batches.add({ type: 'notify' }), deps.batches.add({ type: 'notify' })];
+    const ids = [deps.tasks.add({ type: 'notify' }), deps.tasks.add({ type: 'notify' })];
 
     await dispatchPending(deps);
-    const held = deps.batches.get(ids[1]!);
+    const held = deps.tasks.get(ids[1]!);
     later(1_001);
     await dispatchPending(deps);
 
@@ -128,7 +128,7 @@ describe('dispatchPending', () => {
 
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) {
-      ids.push(deps.batches.add({ type: 'compute' }));
+      ids.push(deps.tasks.add({ type: 'compute' }));
       await dispatchPending(deps);
     }
 
@@ -140,10 +140,10 @@ describe('dispatchPending', () => {
   it('never reads a lost in-flight set as free capacity: it is rebuilt from the tasks first', async () => {
     const deps = createMemoryDeps();
     await addAgent(deps, { name: 'alpha', capabilities: ['compute'], concurrency: 1 });
-    const running = deps.batches.add({ type: 'compute' });
+    const running = deps.tasks.add({ type: 'compute' });
     await dispatchPending(deps);
     deps.inFlight.lose();
-    const next = deps.batches.add({ type: 'compute' });
+    const next = deps.tasks.add({ type: 'compute' });
 
     await dispatchPending(deps);
 
@@ -155,7 +155,7 @@ describe('dispatchPending', () => {
     const deps = createMemoryDeps();
     await addAgent(deps, { name: 'alpha', capabilities: ['compute'], concurrency: 1 });
     deps.liveness.lose();
-    const id = deps.batches.add({ type: 'compute' });
+    const id = deps.tasks.add({ type: 'compute' });
 
     await dispatchPending(deps);
 

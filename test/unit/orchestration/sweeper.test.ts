@@ -10,7 +10,7 @@ const later = (ms: number) => vi.setSystemTime(Date.now() + ms);
 /** A task assigned to a `worker` agent, then left to run past its lease (timeout 1 s plus the grace). */
 async function expiredLease(deps: MemoryDeps, task: { maxRetries: number; retryCount?: number }): Promise<string> {
   await addAgent(deps, { name: 'worker', capabilities: ['compute'], concurrency: 1 });
-  const id = deps.batches.add({ type: 'compute', timeoutMs: 1_000, ...task });
+  const id = deps.tasks.add({ type: 'compute', timeoutMs: 1_000, ...task });
   await dispatchPending(deps);
   later(1_000 + deps.config.orchestration.leaseGraceMs + 1);
   return id;
@@ -33,7 +33,7 @@ describe('sweep', () => {
 
     const sweptAt = Date.now();
     const first = await sweep(deps);
-    const requeued = deps.batches.get(id);
+    const requeued = deps.tasks.get(id);
     later(1_000);
     const second = await sweep(deps);
 
@@ -43,7 +43,7 @@ describe('sweep', () => {
     expect(deps.agents.get('worker')!.consecutiveFailures).toBe(1);
     expect(events(deps)).toContain(`task.lease_expired ${id}`);
     expect(second.assigned).toBe(1);
-    expect(deps.batches.get(id)).toMatchObject({ status: 'assigned', attempt: 2, assignedAgent: 'worker' });
+    expect(deps.tasks.get(id)).toMatchObject({ status: 'assigned', attempt: 2, assignedAgent: 'worker' });
   });
 
   it('dead-letters an expired lease without retries left: its letter stored, its dlq.record and system events published', async () => {
@@ -53,14 +53,14 @@ describe('sweep', () => {
     const result = await sweep(deps);
 
     expect(result).toMatchObject({ requeued: 0, dead: 1 });
-    expect(deps.batches.get(id).status).toBe('dead');
+    expect(deps.tasks.get(id).status).toBe('dead');
     expect(deps.deadLetters.all()).toEqual([expect.objectContaining({ taskId: id, reasonCode: 'retries-exhausted', failedBy: 'worker' })]);
     expect(deps.producer.sent('dlq.record').map((m) => m.key)).toEqual([id]);
     expect(events(deps)).toEqual(expect.arrayContaining([`task.lease_expired ${id}`, `task.dead_lettered ${id}`]));
     // Its slot is free again: the next task goes straight out.
-    const next = deps.batches.add({ type: 'compute' });
+    const next = deps.tasks.add({ type: 'compute' });
     await dispatchPending(deps);
-    expect(deps.batches.get(next).assignedAgent).toBe('worker');
+    expect(deps.tasks.get(next).assignedAgent).toBe('worker');
   });
 
   it('withdraws an assignment that never left the outbox when its lease runs out, retries it without counting, and blames no agent', async () => {
@@ -75,7 +75,7 @@ describe('sweep', () => {
     await sweep(deps);
 
     expect(whileDown).toMatchObject({ requeued: 1, dead: 0 });
-    expect(deps.batches.get(id)).toMatchObject({ status: 'assigned', attempt: 2, retryCount: 0 });
+    expect(deps.tasks.get(id)).toMatchObject({ status: 'assigned', attempt: 2, retryCount: 0 });
     expect(deps.agents.get('worker')!.consecutiveFailures).toBe(0);
     // Only the second attempt's assignment ever reached the agent.
     expect(deps.producer.sent('task.assign').map((m) => (m.payload as { attempt: number }).attempt)).toEqual([2]);
@@ -85,32 +85,32 @@ describe('sweep', () => {
     const deps = createMemoryDeps({ circuitCooldownMs: 30_000 });
     await addAgent(deps, { name: 'alpha', capabilities: ['compute'], concurrency: 5, circuitState: 'open', circuitChangedMsAgo: 30_001 });
     await addAgent(deps, { name: 'beta', capabilities: ['index'], concurrency: 5, circuitState: 'open', circuitChangedMsAgo: 1_000 });
-    const ids = [deps.batches.add({ type: 'compute' }), deps.batches.add({ type: 'compute' })];
+    const ids = [deps.tasks.add({ type: 'compute' }), deps.tasks.add({ type: 'compute' })];
 
     const result = await sweep(deps);
 
     expect(result.halfOpened).toEqual(['alpha']);
     expect(deps.agents.get('beta')!.circuitState).toBe('open');
     expect(events(deps)).toContain('circuit.half_opened alpha');
-    expect(ids.map((id) => deps.batches.get(id).status)).toEqual(['assigned', 'pending']);
+    expect(ids.map((id) => deps.tasks.get(id).status)).toEqual(['assigned', 'pending']);
   });
 
   it('rebuilds the in-flight sets from the tasks, freeing the slots nothing runs in, and dispatches into them', async () => {
     const deps = createMemoryDeps();
     await addAgent(deps, { name: 'worker', capabilities: ['compute'], concurrency: 2 });
-    const running = deps.batches.add({ type: 'compute' });
+    const running = deps.tasks.add({ type: 'compute' });
     await dispatchPending(deps);
     // Slots of tasks that ended without their release (an agent that died holding them).
     await deps.inFlight.rebuild('worker', ['gone-1', 'gone-2'], 'union');
-    const waiting = deps.batches.add({ type: 'compute' });
+    const waiting = deps.tasks.add({ type: 'compute' });
     await dispatchPending(deps);
-    const before = deps.batches.get(waiting);
+    const before = deps.tasks.get(waiting);
 
     const result = await sweep(deps);
 
     expect(before).toMatchObject({ status: 'pending', statusReason: 'every agent with [compute] is at its concurrency limit' });
     expect(result.assigned).toBe(1);
-    expect([running, waiting].map((id) => deps.batches.get(id).status)).toEqual(['assigned', 'assigned']);
+    expect([running, waiting].map((id) => deps.tasks.get(id).status)).toEqual(['assigned', 'assigned']);
     expect(await deps.inFlight.count('worker')).toBe(2);
   });
 

@@ -22,9 +22,9 @@ const defaults = loadConfig({ SYNTOR_LOG_LEVEL: 'error' });
  * @example
  * const deps = createMemoryDeps({ circuitThreshold: 2 });
  * await addAgent(deps, { name: 'worker', capabilities: ['compute'], concurrency: 2 });
- * const id = deps.batches.add({ type: 'compute' });
+ * const id = deps.tasks.add({ type: 'compute' });
  * await dispatchPending(deps);
- * deps.batches.get(id).assignedAgent; // 'worker'
+ * deps.tasks.get(id).assignedAgent; // 'worker'
  */
 export function createMemoryDeps(orchestration: Partial<SyntorConfig['orchestration']> = {}) {
   const config: SyntorConfig = { ...defaults, orchestration: { ...defaults.orchestration, ...orchestration } };
@@ -36,7 +36,7 @@ export function createMemoryDeps(orchestration: Partial<SyntorConfig['orchestrat
     config,
     log: pino({ enabled: false }),
     agents,
-    batches: createMemoryTaskRepository({ agents, outbox, deadLetters }),
+    tasks: createMemoryTaskRepository({ agents, outbox, deadLetters }),
     workflows: createMemoryWorkflowRepository(),
     inFlight: createMemoryCapacity(),
     liveness,
