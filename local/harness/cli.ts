@@ -7,6 +7,7 @@ import { parseCliArgs, USAGE } from './cliArgs.js';
 import { HarnessUsageError } from './errors.js';
 import { startHarness } from './harness.js';
 import { consoleLog, prettyLogsOnTerminal } from './log.js';
+import { startLiveTerminal } from './liveTerminal.js';
 import { summaryLine } from './summary.js';
 
 async function loadManifest(path: string): Promise<AgentManifest> {
@@ -55,11 +56,23 @@ async function main(argv: string[]): Promise<number> {
   if (harness.ports.http !== undefined) console.log(`Console: ${where(config.harnessHost, harness.ports.http, '/console/')}`);
   console.log('Running. Ctrl-C stops gracefully.');
 
+  const lag = () => harness.metrics.consumerLag.get().then((l) => l.values.reduce((n, v) => n + v.value, 0));
+  // On a terminal the live view replaces the log stream (--logs keeps it); a pipe or a file gets the stream.
+  const live = process.stdout.isTTY && !cli.logs
+    ? startLiveTerminal({
+        header: () => [
+          `SYNTOR local harness (${config.environment}) · Kafka ${config.kafka.brokers.join(',')} · ${new Date().toISOString().slice(11, 19)}`,
+          `HTTP ${where(config.harnessHost, harness.ports.http, '')} · console ${where(config.harnessHost, harness.ports.http, '/console/')} · metrics ${where(config.metricsHost, harness.ports.metrics, '/metrics')} · Ctrl-C stops`,
+        ],
+        status: () => harness.status(),
+        lag,
+      })
+    : undefined;
   const ticker =
-    cli.summarySeconds > 0
+    !live && cli.summarySeconds > 0
       ? setInterval(() => {
-          harness.metrics.consumerLag.get().then(
-            (lag) => console.log(summaryLine(harness.status(), lag.values.reduce((n, v) => n + v.value, 0))),
+          lag().then(
+            (total) => console.log(summaryLine(harness.status(), total)),
             (error: unknown) => console.error(`summary: ${(error as Error).message}`),
           );
         }, cli.summarySeconds * 1000)
@@ -73,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
         process.exit(130);
       }
       stopping = true;
+      live?.stop();
       console.log(`${signal}: finishing in-flight batches, committing, disconnecting…`);
       clearInterval(ticker);
       harness.stop().then(done, (error: unknown) => {

@@ -20,6 +20,8 @@ Options:
   --bundles              run each function's esbuild bundle instead of its TypeScript source: built at
                          start by the CDK app's bundler as npm run synth builds it (minified, packages
                          left out or shipped alike), into cdk.out/bundles; prints each function's bundle
+  --logs                 the log stream on a terminal too (default there: a live view of every function
+                         and trigger, redrawn each second, with the last log lines; elsewhere the stream)
   -h, --help             this text
 
 Console: http://<SYNTOR_HARNESS_HOST>:<SYNTOR_HTTP_PORT>/ (tasks, workflows, agents, triggers, dead letters).
@@ -43,6 +45,7 @@ export interface CliOptions {
   summarySeconds: number;
   eventSource: KafkaEventSourceKind;
   bundles: boolean;
+  logs: boolean;
 }
 
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
@@ -74,6 +77,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'summary-seconds': { type: 'string' },
         'event-source': { type: 'string' },
         bundles: { type: 'boolean' },
+        logs: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -96,5 +100,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     summarySeconds: values['summary-seconds'] ? wholeNumber('--summary-seconds', values['summary-seconds'], 0, 86_400) : 30,
     eventSource: eventSourceKind(values['event-source']),
     bundles: values.bundles ?? false,
+    logs: values.logs ?? false,
   };
 }
