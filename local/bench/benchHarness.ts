@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import coordination from '../../functions/coordination/agent.js';
 import { getConfig } from '../../lib/config/index.js';
-import { TOPICS, type Message } from '../../lib/contracts/index.js';
+import { createMessage, TOPICS, type Message } from '../../lib/contracts/index.js';
 import { createKafka, ensureTopics } from '../../lib/kafka/index.js';
 import { runInScope } from '../../lib/manifest/index.js';
 import { getDeps, type Deps } from '../../lib/orchestration/index.js';
@@ -16,6 +16,11 @@ export interface BenchHarness {
   deps: Deps;
   /** Publishes service requests signed as the agent "bench" (the coordinator hears only signed senders). */
   publish(messages: readonly Message[]): Promise<void>;
+  /**
+   * Runs `count` no-op tasks through every function and empties the tables again: the execution
+   * environments start (cold) here, as a deployed system's would have long before, not in the timed run.
+   */
+  warmUp(count: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,10 +39,22 @@ export async function startBenchHarness(log: (line: string) => void): Promise<Be
   while (!(await deps.agents.list()).some((a) => a.name === 'worker-bench')) await sleep(100);
   log(`Machine: ${availableParallelism()} cores. Kafka, PostgreSQL and Redis on the same machine.`);
   const asBench = harness.envelope.authFor('bench');
+  const publish = async (messages: readonly Message[]) => {
+    await runInScope({ functionId: 'bench-submitter', produces: [TOPICS.serviceRequest], envelope: asBench }, () => deps.producer.publishAll(messages.map((message) => ({ message }))));
+  };
   return {
     deps,
-    async publish(messages) {
-      await runInScope({ functionId: 'bench-submitter', produces: [TOPICS.serviceRequest], envelope: asBench }, () => deps.producer.publishAll(messages.map((message) => ({ message }))));
+    publish,
+    async warmUp(count) {
+      const started = Date.now();
+      await publish(
+        Array.from({ length: count }, () =>
+          createMessage('service.request', { operation: 'task.submit', params: { type: 'noop', maxRetries: 0 } }, { source: 'bench', target: 'coordination' }),
+        ),
+      );
+      await waitForCount(async () => Number((await deps.pool.query<{ n: string }>("SELECT count(*) AS n FROM tasks WHERE status IN ('completed', 'dead')")).rows[0]!.n), count, 'warm-up tasks finished', () => undefined);
+      await deps.pool.query('TRUNCATE workflows, workflow_steps, tasks, task_events CASCADE');
+      log(`Warm-up: ${count} tasks through every function in ${((Date.now() - started) / 1000).toFixed(1)} s (the execution environments start here, not in the timed runs)`);
     },
     async stop() {
       await harness.stop();

@@ -33,6 +33,7 @@ export async function e2eSuite(options: { total: number; rate: number; seconds: 
   const waitFor = (total: number, progress: (l: string) => void) => waitForCount(() => finished(deps), total, 'finished', progress);
   const publish = (messages: { message: ReturnType<typeof request> }[]) => bench.publish(messages.map((m) => m.message));
   try {
+    await bench.warmUp(500);
     log(`Throughput: ${options.total} tasks submitted at once (services.request), no-op capability`);
     const started = Date.now();
     for (let i = 0; i < options.total; i += 500) {

@@ -34,6 +34,7 @@ export async function workflowSuite(options: { total: number; log: (line: string
   const { total, log } = options;
   const bench = await startBenchHarness(log);
   try {
+    await bench.warmUp(500);
     log(`Workflows: ${total} workflows of ${STEPS} chained no-op steps submitted at once (workflow.submit)`);
     const started = Date.now();
     for (let i = 0; i < total; i += 250) await bench.publish(Array.from({ length: Math.min(250, total - i) }, () => chain(Date.now())));
