@@ -1,27 +1,30 @@
 import type { AgentRegisterPayload, DeadLetterPayload, Task, TaskStatus, WorkflowView } from '../lib/contracts/index.js';
 import { ApiRequestError, ApiUnreachableError } from './errors.js';
+import type { RequestSigner } from './sigv4.js';
 
 export interface ApiClientOptions {
   /** e.g. http://127.0.0.1:8000 (the local harness) or a deployment's API URL. */
   baseUrl: string;
   /** Sent as `Authorization: Bearer …` (SYNTOR_API_TOKEN locally, a JWT for a deployment). */
   token?: string | undefined;
+  /** Signs each request instead (SigV4, for an IAM-authorised API). */
+  sign?: RequestSigner | undefined;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** The HTTP API as the CLI calls it: JSON in and out; an error status or no answer is thrown, named. */
-export function createApiClient({ baseUrl, token }: ApiClientOptions) {
+export function createApiClient({ baseUrl, token, sign }: ApiClientOptions) {
   const base = baseUrl.replace(/\/+$/, '');
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const request = `${method} ${path}`;
+    const url = new URL(`${base}${path}`);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    let headers: Record<string, string> = { accept: 'application/json', ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    if (sign) headers = await sign({ method, url, headers, ...(payload === undefined ? {} : { body: payload }) });
     let response: Response;
     try {
-      response = await fetch(`${base}${path}`, {
-        method,
-        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      response = await fetch(url, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
     } catch (error) {
       throw new ApiUnreachableError(base, (error as { cause?: unknown }).cause ?? error);
     }

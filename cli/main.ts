@@ -19,7 +19,8 @@ export const USAGE = `Usage: syntor <command> [arguments] [options]
 
 Talks to SYNTOR's HTTP API at SYNTOR_API_URL (default http://127.0.0.1:<SYNTOR_HTTP_PORT or 8000>,
 the local harness), with SYNTOR_API_TOKEN as a bearer token when set (the harness's token, or a JWT for
-a deployment's API).
+a deployment's API); SYNTOR_API_AUTH=iam signs every request with SigV4 instead (an IAM-authorised
+deployment), with the credentials the AWS SDK finds and the region of the API's host or AWS_REGION.
 
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
@@ -44,7 +45,9 @@ export async function main(argv: string[], { env = process.env, terminal = proce
   try {
     if (!command) throw new CliUsageError(`syntor has no command "${name}"\n\n${USAGE}`);
     const baseUrl = env.SYNTOR_API_URL ?? `http://127.0.0.1:${env.SYNTOR_HTTP_PORT ?? 8000}`;
-    const api = createApiClient({ baseUrl, token: env.SYNTOR_API_TOKEN });
+    const auth = env.SYNTOR_API_AUTH ?? 'token';
+    if (auth !== 'token' && auth !== 'iam') throw new CliUsageError(`SYNTOR_API_AUTH is "token" (a bearer token from SYNTOR_API_TOKEN, when set) or "iam" (SigV4); got "${auth}"`);
+    const api = createApiClient({ baseUrl, token: auth === 'token' ? env.SYNTOR_API_TOKEN : undefined, sign: auth === 'iam' ? (await import('./sigv4.js')).sigv4Signer(baseUrl, env) : undefined });
     return await command.run(rest, { api, terminal, pollMs });
   } catch (error) {
     terminal.done();
