@@ -79,13 +79,19 @@ describe('submit → route → run → complete', () => {
   });
 
   it('keeps a task no agent can serve pending, with the reason in its status', async () => {
-    const { body } = await client.submit({ type: 'quantum.solve', requiredCapabilities: ['quantum.solve'] });
+    const { body } = await client.submit({ type: 'compute', requiredCapabilities: ['quantum.solve'] });
     const task = await eventually('the reason', async () => {
       const { body: t } = await client.task(body.id);
       return t.statusReason ? t : undefined;
     });
-    expect(task).toMatchObject({ status: 'pending', statusReason: 'no registered agent has [quantum.solve]' });
+    expect(task).toMatchObject({ status: 'pending', statusReason: 'no registered agent has [compute, quantum.solve]' });
     expect((await client.cancel(body.id)).body.status).toBe('cancelled');
+  });
+
+  it('refuses a type no registered agent runs, naming the types they do', async () => {
+    const { status, body } = await client.submit({ type: 'quantum.solve' });
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([{ field: 'type', message: expect.stringMatching(/^no registered agent runs "quantum.solve"; the types they run: .*compute/) }]);
   });
 });
 
