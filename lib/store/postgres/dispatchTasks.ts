@@ -63,7 +63,8 @@ export function dispatchTasks(
     const changed = unroutable.filter((u) => u.changed || u.held);
     if (changed.length > 0) {
       await client.query(
-        `UPDATE tasks t SET status_reason = d.reason, available_at = greatest(t.available_at, now() + d.wait_ms * interval '1 millisecond'), updated_at = now()
+        `UPDATE tasks t SET status_reason = d.reason, available_at = CASE WHEN d.wait_ms > 0 THEN greatest(t.available_at, now() + d.wait_ms * interval '1 millisecond') ELSE t.available_at END,
+           updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::int[]) AS d(id, reason, wait_ms) WHERE t.id = d.id`,
         [changed.map((u) => u.task.id), changed.map((u) => u.reason), changed.map((u) => u.heldForMs)],
       );
