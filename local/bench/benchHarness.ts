@@ -49,10 +49,13 @@ export async function startBenchHarness(log: (line: string) => void): Promise<Be
       const started = Date.now();
       await publish(
         Array.from({ length: count }, () =>
-          createMessage('service.request', { operation: 'task.submit', params: { type: 'noop', maxRetries: 0 } }, { source: 'bench', target: 'coordination' }),
+          createMessage('service.request', { operation: 'task.submit', params: { type: 'noop', maxRetries: 0, payload: { sentAt: Date.now() } } }, { source: 'bench', target: 'coordination' }),
         ),
       );
       await waitForCount(async () => Number((await deps.pool.query<{ n: string }>("SELECT count(*) AS n FROM tasks WHERE status IN ('completed', 'dead')")).rows[0]!.n), count, 'warm-up tasks finished', () => undefined);
+      const { rows } = await deps.pool.query<{ n: string }>("SELECT count(*) AS n FROM tasks WHERE status = 'dead'");
+      // A warm-up that dead-letters would leave dead letters in flight to rows the truncate removes.
+      if (Number(rows[0]!.n) > 0) throw new Error(`warm-up: ${rows[0]!.n} of ${count} tasks ended dead; the benchmark's worker is broken`);
       await deps.pool.query('TRUNCATE workflows, workflow_steps, tasks, task_events CASCADE');
       log(`Warm-up: ${count} tasks through every function in ${((Date.now() - started) / 1000).toFixed(1)} s (the execution environments start here, not in the timed runs)`);
     },
