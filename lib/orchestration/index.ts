@@ -10,7 +10,7 @@ export { recordRegistrations } from './registry.js';
 export { retryDelayMs, shouldRetry } from './retryPolicy.js';
 export { recordStatuses } from './statuses.js';
 export { checkSubmission, submitTasks, type FieldError, type SubmissionCheck } from './submissions.js';
-export { knownTaskTypes, unknownTypeErrors, workflowTypes, type RegisteredCapabilities } from './taskTypes.js';
+export { checkTaskTypes, knownTaskTypes, knownTypesFor, unknownTypeErrors, workflowTypes, type RegisteredCapabilities } from './taskTypes.js';
 export { maybeSweep, sweep, sweepWhileBusy, type MaybeSweepDeps, type SweepDeps, type SweepResult, type SweepWhileBusyDeps } from './sweeper.js';
 export { publishSystemEvents } from './systemEvents.js';
 export { answerServiceRequests } from './serviceRequests.js';

@@ -4,7 +4,7 @@ import type { TracedSubmission } from '../store/index.js';
 import { checkWorkflow } from '../workflows/checkWorkflow.js';
 import type { EventBus, TaskRepository } from './ports.js';
 import { checkSubmission, submitTasks } from './submissions.js';
-import { knownTaskTypes, unknownTypeErrors, workflowTypes, type RegisteredCapabilities } from './taskTypes.js';
+import { knownTypesFor, unknownTypeErrors, workflowTypes, type RegisteredCapabilities } from './taskTypes.js';
 import { submitWorkflows, type SubmitWorkflowDeps, type WorkflowSubmissionRecord } from './workflows.js';
 
 type Response = PayloadInput<'service.response'>;
@@ -64,8 +64,9 @@ export async function answerServiceRequests(
     if (check.ok) valid.push({ submission: { ...check.submission, ...stored(requests[index]!) }, index, submitter: kafkaSubmitter(source) });
     else responses[index] = refused(operation, check.errors);
   });
-  // Types are checked against the registry once for the whole batch.
-  const known = valid.length + workflows.length > 0 ? await knownTaskTypes(deps.agents) : new Set<string>();
+  // Types are checked against the registry once for the whole batch (and not at all while all are known).
+  const types = [...valid.map((v) => v.submission.type), ...workflows.flatMap((w) => workflowTypes(w.workflow).map((t) => t.type))];
+  const known = types.length > 0 ? await knownTypesFor(deps.agents, types) : new Set<string>();
   const runnable = <T extends { index: number }>(items: T[], operation: 'task.submit' | 'workflow.submit', typesOf: (item: T) => { field: string; type: string }[]) =>
     items.filter((item) => {
       const errors = unknownTypeErrors(known, typesOf(item));

@@ -20,5 +20,27 @@ export function unknownTypeErrors(known: ReadonlySet<string>, items: ReadonlyArr
   return items.filter(({ type }) => !known.has(type)).map(({ field, type }) => ({ field, message: `no registered agent runs "${type}"; the types they run: ${listed}` }));
 }
 
+/** How long a type seen registered is taken as known without asking the registry again. */
+const KNOWN_FOR_MS = 10_000;
+const seen = new WeakMap<RegisteredCapabilities, { types: ReadonlySet<string>; at: number }>();
+
+/**
+ * The known types, asking the registry only when one of `types` is not among those it listed in the
+ * last ten seconds: a submission of a known type costs no query on the hot path, and a refusal is
+ * always decided on a fresh list (an agent that registered a moment ago is never refused).
+ */
+export async function knownTypesFor(agents: RegisteredCapabilities, types: Iterable<string>, now = Date.now()): Promise<ReadonlySet<string>> {
+  const cached = seen.get(agents);
+  if (cached && now - cached.at < KNOWN_FOR_MS && [...types].every((type) => cached.types.has(type))) return cached.types;
+  const fresh = await knownTaskTypes(agents);
+  seen.set(agents, { types: fresh, at: now });
+  return fresh;
+}
+
+/** `unknownTypeErrors` against the registry (see knownTypesFor). */
+export async function checkTaskTypes(agents: RegisteredCapabilities, items: ReadonlyArray<{ field: string; type: string }>, now = Date.now()): Promise<FieldError[]> {
+  return unknownTypeErrors(await knownTypesFor(agents, items.map((i) => i.type), now), items);
+}
+
 /** The types of a workflow's steps, named `steps.<name>.type`. A dynamic step's children are checked when they are listed. */
 export const workflowTypes = (workflow: ParsedWorkflow) => Object.entries(workflow.steps).map(([name, step]) => ({ field: `steps.${name}.type`, type: step.type }));

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LIMITS } from '../../../lib/contracts/index.js';
 import { callerOf, httpRoute, json, jsonRequestBody, parsedBody } from '../../../lib/handlers/index.js';
-import { checkSubmission, getDeps, knownTaskTypes, submitTasks, unknownTypeErrors } from '../../../lib/orchestration/index.js';
+import { checkSubmission, checkTaskTypes, getDeps, submitTasks } from '../../../lib/orchestration/index.js';
 import { maySee } from '../../../lib/orchestration/taskAccess.js';
 
 /**
@@ -14,7 +14,7 @@ export const submitTask = httpRoute(async (event: APIGatewayProxyEventV2) => {
   const check = checkSubmission(parsedBody(event));
   if (!check.ok) return json(400, { message: 'Invalid task submission', errors: check.errors });
   const deps = await getDeps();
-  const unknown = unknownTypeErrors(await knownTaskTypes(deps.agents), [{ field: 'type', type: check.submission.type }]);
+  const unknown = await checkTaskTypes(deps.agents, [{ field: 'type', type: check.submission.type }]);
   if (unknown.length > 0) return json(400, { message: 'Invalid task submission', errors: unknown });
   const caller = callerOf(event);
   const [result] = await submitTasks(deps, [check.submission], 'api', caller.id);

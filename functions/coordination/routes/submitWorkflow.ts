@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LIMITS } from '../../../lib/contracts/index.js';
 import { callerOf, httpRoute, json, jsonRequestBody, parsedBody } from '../../../lib/handlers/index.js';
-import { getDeps, knownTaskTypes, submitWorkflow as submit, unknownTypeErrors, workflowTypes } from '../../../lib/orchestration/index.js';
+import { checkTaskTypes, getDeps, submitWorkflow as submit, workflowTypes } from '../../../lib/orchestration/index.js';
 import { maySee } from '../../../lib/orchestration/taskAccess.js';
 import { checkWorkflow } from '../../../lib/workflows/checkWorkflow.js';
 
@@ -13,7 +13,7 @@ export const submitWorkflow = httpRoute(async (event: APIGatewayProxyEventV2) =>
   const check = checkWorkflow(parsedBody(event));
   if (!check.ok) return json(400, { message: 'Invalid workflow', errors: check.errors });
   const deps = await getDeps();
-  const unknown = unknownTypeErrors(await knownTaskTypes(deps.agents), workflowTypes(check.workflow));
+  const unknown = await checkTaskTypes(deps.agents, workflowTypes(check.workflow));
   if (unknown.length > 0) return json(400, { message: 'Invalid workflow', errors: unknown });
   const caller = callerOf(event);
   const { workflow, created } = await submit(deps, check.workflow, 'api', caller.id);
