@@ -35,7 +35,8 @@ export async function recordRegistrations(
     }
   }
   await deps.agents.touchInstances(messages.flatMap((m) => (m.type === 'agent.heartbeat' ? [{ agent: m.payload.agent, instanceId: m.payload.instanceId }] : [])));
-  if (registered) await dispatchPending(deps);
   await relayBacklog(deps);
-  await maybeSweep(deps);
+  // A sweep ends with a dispatch: a batch that registered an agent dispatches once either way.
+  const swept = await maybeSweep(deps);
+  if (registered && !swept) await dispatchPending(deps);
 }

@@ -3,7 +3,7 @@ import type { TraceContext } from '../observability/traceContext.js';
 import type { TracedSubmission } from '../store/index.js';
 import { checkWorkflow } from '../workflows/checkWorkflow.js';
 import type { EventBus, TaskRepository } from './ports.js';
-import { checkSubmission, submitTasks } from './submissions.js';
+import { checkSubmission, dispatchSoon, submitTasks } from './submissions.js';
 import { knownTypesFor, unknownTypeErrors, workflowTypes, type RegisteredCapabilities } from './taskTypes.js';
 import { submitWorkflows, type SubmitWorkflowDeps, type WorkflowSubmissionRecord } from './workflows.js';
 
@@ -75,17 +75,22 @@ export async function answerServiceRequests(
     });
   valid = runnable(valid, 'task.submit', (v) => [{ field: 'type', type: v.submission.type }]);
   workflows = runnable(workflows, 'workflow.submit', (w) => workflowTypes(w.workflow));
+  let toDispatch = false;
   // One insert per submitter: each task belongs to the agent that asked for it.
   const bySubmitter = new Map<string, typeof valid>();
   for (const v of valid) bySubmitter.set(v.submitter, [...(bySubmitter.get(v.submitter) ?? []), v]);
   for (const [submitter, group] of bySubmitter) {
-    const results = await submitTasks(deps, group.map((v) => v.submission), 'services.request', submitter);
+    const results = await submitTasks(deps, group.map((v) => v.submission), 'services.request', submitter, { dispatch: false });
+    if (results.some((r) => r.created)) toDispatch = true;
     group.forEach(({ index }, i) => {
       const { task, created } = results[i]!;
       responses[index] = { operation: 'task.submit', ok: true, result: { id: task.id, status: task.status, created } };
     });
   }
-  const submitted = await submitWorkflows(deps, workflows, 'services.request');
+  const submitted = await submitWorkflows(deps, workflows, 'services.request', { dispatch: false });
+  if (submitted.some((s) => s.started > 0)) toDispatch = true;
+  // One dispatch for the whole batch, after its writes.
+  if (toDispatch) await dispatchSoon(deps, 'services.request');
   workflows.forEach(({ index }, i) => {
     const { workflow: view, created } = submitted[i]!;
     responses[index] = { operation: 'workflow.submit', ok: true, result: { id: view.id, status: view.status, created } };

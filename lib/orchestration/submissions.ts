@@ -35,7 +35,14 @@ export function checkSubmission(input: unknown): SubmissionCheck {
  * so its attempts are one trace. `submitter` (the HTTP caller, see `callerOf`) owns them: callers
  * without the admin scope see only their own.
  */
-export async function submitTasks(deps: DispatchDeps & { tasks: Pick<TaskRepository, 'createMany'> }, submissions: readonly TracedSubmission[], actor: string, submitter?: string): Promise<{ task: StoredTask; created: boolean }[]> {
+export async function submitTasks(
+  deps: DispatchDeps & { tasks: Pick<TaskRepository, 'createMany'> },
+  submissions: readonly TracedSubmission[],
+  actor: string,
+  submitter?: string,
+  /** `dispatch: false` leaves it to the caller, which dispatches once for all it stored. */
+  options: { dispatch?: boolean } = {},
+): Promise<{ task: StoredTask; created: boolean }[]> {
   // The task rows store the context as a string.
   const active = TraceContext.active().traceparent();
   const results = await deps.tasks.createMany(
@@ -44,7 +51,7 @@ export async function submitTasks(deps: DispatchDeps & { tasks: Pick<TaskReposit
     submitter,
   );
   for (const { task, created } of results) if (created) taskMetrics.submitted.inc({ type: task.type });
-  if (results.some((r) => r.created)) await dispatchSoon(deps, actor);
+  if (options.dispatch !== false && results.some((r) => r.created)) await dispatchSoon(deps, actor);
   return results;
 }
 

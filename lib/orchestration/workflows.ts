@@ -53,7 +53,13 @@ export interface WorkflowSubmissionRecord {
  * Stores validated workflows, each its submitter's, in one transaction, starts their first steps
  * and dispatches once for all. Each workflow's tasks share its trace context (given, else the active one, else a new root).
  */
-export async function submitWorkflows(deps: SubmitWorkflowDeps, submissions: readonly WorkflowSubmissionRecord[], actor: string): Promise<{ workflow: WorkflowView; created: boolean }[]> {
+export async function submitWorkflows(
+  deps: SubmitWorkflowDeps,
+  submissions: readonly WorkflowSubmissionRecord[],
+  actor: string,
+  /** `dispatch: false` leaves it to the caller, which dispatches once for all it stored. */
+  options: { dispatch?: boolean } = {},
+): Promise<{ workflow: WorkflowView; created: boolean; started: number }[]> {
   // The task rows store the context as a string.
   const active = TraceContext.active().traceparent();
   const { results, advance } = await deps.workflows.createMany(
@@ -63,8 +69,8 @@ export async function submitWorkflows(deps: SubmitWorkflowDeps, submissions: rea
   );
   for (const r of results) if (r.created) taskMetrics.workflowsSubmitted.inc();
   await afterAdvance(deps, advance);
-  if (advance.started.length > 0) await dispatchSoon(deps, actor);
-  return results.map(({ view, created }) => ({ workflow: view, created }));
+  if (options.dispatch !== false && advance.started.length > 0) await dispatchSoon(deps, actor);
+  return results.map(({ view, created }) => ({ workflow: view, created, started: advance.started.length }));
 }
 
 export async function submitWorkflow(deps: SubmitWorkflowDeps, workflow: WorkflowSubmissionRecord['workflow'], actor: string, submitter?: string): Promise<{ workflow: WorkflowView; created: boolean }> {
