@@ -7,6 +7,7 @@ import { main } from '../../../cli/main.js';
 import type { Terminal } from '../../../cli/output/terminal.js';
 import { readMskEvent } from '../../../lib/kafka/msk/index.js';
 import { startTestHarness, type TestHarness } from '../../../lib/testing/index.js';
+import { resetState } from '../orchestration/support.js';
 
 /** What a command printed, split as a person sees it: results on stdout, progress and problems on stderr. */
 function capture(): Terminal & { stdout: string[]; stderr: string[] } {
@@ -24,6 +25,8 @@ async function syntor(...argv: string[]) {
 
 let harness: TestHarness;
 beforeAll(async () => {
+  // Agents other test files registered (some with compute) must not be routed this file's tasks.
+  await resetState();
   harness = await startTestHarness({ agents: [coordination, workerAlpha], isolation: false });
   baseUrl = harness.baseUrl;
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import coordination from '../../../functions/coordination/agent.js';
 import workerAlpha from '../../../functions/worker-alpha/agent.js';
 import { startTestHarness, type TestHarness } from '../../../lib/testing/index.js';
+import { resetState } from '../orchestration/support.js';
 
 /** Debian's Chromium (`apt-get install chromium`, as .ci/run does); SYNTOR_CHROMIUM names another. */
 const CHROMIUM = process.env.SYNTOR_CHROMIUM ?? '/usr/lib/chromium/chromium';
@@ -18,6 +19,8 @@ let page: Page;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set SYNTOR_CHROMIUM)`);
   mkdirSync(SHOTS, { recursive: true });
+  // Agents other test files registered (some with compute) must not be routed this file's tasks.
+  await resetState();
   h = await startTestHarness({ agents: [coordination, workerAlpha], isolation: false });
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -3,10 +3,13 @@ import coordination from '../../../functions/coordination/agent.js';
 import { TOPICS } from '../../../lib/contracts/index.js';
 import { startTestHarness, type TestHarness } from '../../../lib/testing/index.js';
 import greeter from '../../fixtures/agents/greeter/agent.js';
+import { resetState } from '../orchestration/support.js';
 
 describe('startTestHarness, with a user\'s agent', () => {
   let h: TestHarness;
   beforeAll(async () => {
+    // Agents other test files registered must not be routed this file's tasks.
+    await resetState();
     h = await startTestHarness({ agents: [coordination, greeter], isolation: false });
   });
   afterAll(() => h?.stop());
