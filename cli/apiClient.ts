@@ -1,4 +1,5 @@
-import type { AgentRegisterPayload, DeadLetterPayload, Task, TaskStatus, WorkflowView } from '../lib/contracts/index.js';
+import type { AgentRegisterPayload, DeadLetterPayload, Task, WorkflowView } from '../lib/contracts/index.js';
+import type { TaskEvent } from '../lib/store/index.js';
 import { ApiRequestError, ApiUnreachableError } from './errors.js';
 import type { RequestSigner } from './sigv4.js';
 
@@ -60,14 +61,6 @@ function queryString(query: Record<string, string | number | undefined>): string
 }
 
 /** The API's answers, in the shapes lib/contracts declares (GET /tasks/{id} adds the history). */
-export type TaskView = Task & { statusReason?: string; attempt?: number; events?: TaskEventView[] };
-export interface TaskEventView {
-  at: string;
-  fromStatus: TaskStatus | null;
-  toStatus: TaskStatus;
-  attempt: number;
-  actor: string;
-  detail: Record<string, unknown>;
-}
+export type TaskView = Task & { statusReason?: string; attempt?: number; events?: TaskEvent[] };
 export type AgentView = Pick<AgentRegisterPayload, 'capabilities' | 'concurrency' | 'kind'> & { name: string; circuitState: string; inFlight: number; instances: string[] };
 export type DeadLetterView = DeadLetterPayload & { id: string; taskId?: string; redriveCount: number };
